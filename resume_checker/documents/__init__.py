@@ -1,0 +1,1 @@
+"""Bytes in, Document out: one module per format plus the format sniffer."""

@@ -1,0 +1,132 @@
+"""The one document model every parser produces: pages of lines, with where each came from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Section(str, Enum):
+    """First-cut section label of a line, from heading detection."""
+
+    SUMMARY = "summary"
+    EXPERIENCE = "experience"
+    EDUCATION = "education"
+    SKILLS = "skills"
+    CERTIFICATIONS = "certifications"
+    PROJECTS = "projects"
+    PUBLICATIONS = "publications"
+    OTHER = "other"
+
+    @property
+    def title(self) -> str:
+        return self.value.capitalize()
+
+
+class Origin(str, Enum):
+    """Where in the file a line was found."""
+
+    BODY = "body"
+    TABLE = "table"
+    HEADER = "header"      # page header (PDF top band repeated, DOCX header part)
+    FOOTER = "footer"      # page footer
+    TEXTBOX = "textbox"    # DOCX text box / shape
+
+
+@dataclass(frozen=True, slots=True)
+class BBox:
+    """A box in PDF points with the origin at the top-left of the page."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of text as a reader (and an ATS) would see it."""
+
+    text: str
+    page: int                      # 1-based page number
+    number: int                    # 1-based line number within the page
+    section: Section = Section.OTHER
+    is_heading: bool = False
+    origin: Origin = Origin.BODY
+    bbox: BBox | None = None       # known for PDF lines
+    font_size: float | None = None  # dominant font size in points, where known
+    bold: bool | None = None       # whether the line is set in a bold face, where known
+    column: int = 0                # 0 for single-column text; 1, 2, ... for detected columns
+
+    @property
+    def in_margin(self) -> bool:
+        """True when the line sits in a page header or footer."""
+        return self.origin in (Origin.HEADER, Origin.FOOTER)
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    number: int                    # 1-based
+    lines: tuple[Line, ...]
+    width: float | None = None     # points, where known
+    height: float | None = None
+    image_count: int = 0           # images drawn on the page, where known
+
+    @property
+    def char_count(self) -> int:
+        return sum(len(line.text) for line in self.lines)
+
+
+class Severity(str, Enum):
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """Something the parser noticed that the user should know (fallback encoding, no text layer...)."""
+
+    code: str                      # stable machine-readable code, e.g. "no_text_layer"
+    message: str                   # plain sentence for the user
+    severity: Severity = Severity.WARNING
+    page: int | None = None
+    fix: str | None = None         # what the user can do about it
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A parsed resume: the pages and lines an ATS would read, plus what went wrong reading them."""
+
+    source: str                    # display name (file name), never used as a path
+    format: str                    # "pdf" | "docx" | "text"
+    pages: tuple[Page, ...]
+    notices: tuple[Notice, ...] = ()
+    sha256: str = ""               # of the source bytes
+    byte_size: int = 0
+    page_count: int = 0            # pages in the file (may exceed len(pages) when a limit stopped reading)
+    metadata: tuple[tuple[str, str], ...] = field(default=())
+
+    @property
+    def lines(self) -> tuple[Line, ...]:
+        return tuple(line for page in self.pages for line in page.lines)
+
+    @property
+    def text(self) -> str:
+        """The plain text in reading order: lines joined by newlines, pages by a blank line."""
+        return "\n\n".join("\n".join(line.text for line in page.lines) for page in self.pages)
+
+    @property
+    def char_count(self) -> int:
+        return sum(page.char_count for page in self.pages)
+
+    @property
+    def word_count(self) -> int:
+        return sum(len(line.text.split()) for page in self.pages for line in page.lines)
+
+    @property
+    def has_text(self) -> bool:
+        return any(line.text.strip() for page in self.pages for line in page.lines)
+
+    def notice(self, code: str) -> Notice | None:
+        return next((n for n in self.notices if n.code == code), None)

@@ -1,0 +1,61 @@
+"""Text clean-up shared by every parser: compatibility characters, soft hyphens, broken words."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Soft-hyphen markers: U+00AD (soft hyphen) and U+FFFE (PDFium's marker for a soft hyphen
+# at a line break).  U+2010/U+2011 are real hyphens and are mapped to "-".
+SOFT_HYPHENS = "\u00ad\ufffe"
+_HYPHENS = {"\u2010": "-", "\u2011": "-", "\u2212": "-"}
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# C0/C1 control characters (but not tab/newline, handled above) and zero-width marks.
+_INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff]")
+_TRAILING_BREAK = re.compile(r"(?<=[A-Za-z])[-\u00ad\ufffe]$")
+_LEADING_WORD = re.compile(r"^([a-z][\w]*)(.*)$", re.DOTALL)
+
+
+def normalize_line(text: str) -> str:
+    """NFKC (ligatures, full-width forms), unify hyphens and spaces, drop invisible characters.
+
+    A soft hyphen at the end of the line is kept as "-" so that :func:`join_broken_words`
+    can join the word with the next line; soft hyphens elsewhere are dropped.
+    """
+    if not text:
+        return ""
+    ends_soft = text.rstrip().endswith(tuple(SOFT_HYPHENS))
+    text = unicodedata.normalize("NFKC", text)
+    for soft in SOFT_HYPHENS:
+        text = text.replace(soft, "")
+    for src, dst in _HYPHENS.items():
+        text = text.replace(src, dst)
+    text = _INVISIBLE.sub("", text)
+    text = _SPACES.sub(" ", text).strip()
+    if ends_soft and text and text[-1].isalpha():
+        text += "-"
+    return text
+
+
+def join_broken_words(lines: list[str]) -> list[str]:
+    """Join words hyphenated across a line break: "distrib-" + "uted systems" -> "distributed".
+
+    The completed word is kept on the first line and removed from the second, so each
+    line keeps its own place.  A break is joined only when the next line starts with a
+    lower-case letter; compounds that already hold a hyphen ("state-of-the-") keep it.
+    """
+    out = list(lines)
+    for i in range(len(out) - 1):
+        current = out[i]
+        if not _TRAILING_BREAK.search(current):
+            continue
+        nxt = out[i + 1]
+        m = _LEADING_WORD.match(nxt)
+        if not m:
+            continue
+        head = current[:-1]
+        last_word = head.rsplit(" ", 1)[-1]
+        joiner = "-" if "-" in last_word else ""
+        out[i] = head + joiner + m.group(1)
+        out[i + 1] = m.group(2).lstrip()
+    return out
