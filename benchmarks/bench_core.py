@@ -1,0 +1,151 @@
+"""Core speed: parse + match throughput against raw PDF-engine baselines, and cold-start time.
+
+Run:  .venv/bin/python benchmarks/bench_core.py [--corpus DIR ...] [--limit N] [--plumber-every K]
+
+Everything runs in this one process pinned to one core, so the ratios compare like with like:
+- resume-checker: parse (all text-quality work included) + match + score for every file;
+- baseline 1: pypdfium2 `get_text_range()` on every page of the same files (no quality work);
+- baseline 2: pdfplumber `extract_text()` on every K-th file (it is ~50x slower; the rate per
+  file is what is compared);
+- cold start: wall time of one `resume-checker check` of a two-page PDF in a fresh process.
+Targets (issue 2): resume-checker >= 40% of the raw pypdfium2 rate; cold check < 1.5 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared" / "corpus"
+DEFAULT_CORPORA = [SHARED / "resumes-livecareer", SHARED / "resumes-templates"]
+
+
+def pdf_files(corpora: list[Path], limit: int | None) -> list[Path]:
+    files: list[Path] = []
+    for corpus in corpora:
+        files.extend(sorted(corpus.rglob("*.pdf")))
+    return files[:limit] if limit else files
+
+
+def rate(count: int, seconds: float) -> float:
+    return count / seconds if seconds > 0 else float("inf")
+
+
+def bench_pdfium(datas: list[bytes]) -> float:
+    import pypdfium2 as pdfium
+
+    start = time.perf_counter()
+    for data in datas:
+        pdf = pdfium.PdfDocument(data)
+        try:
+            for i in range(len(pdf)):
+                page = pdf[i]
+                textpage = page.get_textpage()
+                textpage.get_text_range()
+                textpage.close()
+                page.close()
+        finally:
+            pdf.close()
+    return time.perf_counter() - start
+
+
+def bench_plumber(datas: list[bytes]) -> float:
+    import io
+
+    import pdfplumber
+
+    start = time.perf_counter()
+    for data in datas:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            for page in pdf.pages:
+                page.extract_text()
+    return time.perf_counter() - start
+
+
+def bench_checker(files: list[Path], datas: list[bytes], set_id: str) -> tuple[float, int]:
+    from resume_checker import check_document, load_keyword_set, parse_document
+    from resume_checker.errors import ResumeCheckerError
+
+    kwset = load_keyword_set(set_id)
+    check_document(parse_document(datas[0], filename=files[0].name), kwset)  # compile once, warm up
+    errors = 0
+    start = time.perf_counter()
+    for path, data in zip(files, datas, strict=True):
+        try:
+            check_document(parse_document(data, filename=path.name), kwset)
+        except ResumeCheckerError:
+            errors += 1
+    return time.perf_counter() - start, errors
+
+
+def cold_start(sample: Path, set_id: str, runs: int) -> list[float]:
+    exe = Path(sys.executable).with_name("resume-checker")
+    cmd = [str(exe), "check", str(sample), "--set", set_id, "--format", "json"]
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpus", type=Path, action="append", help="folder of PDFs (repeatable)")
+    parser.add_argument("--limit", type=int, default=None, help="use only the first N files")
+    parser.add_argument("--plumber-every", type=int, default=10, help="pdfplumber on every K-th file")
+    parser.add_argument("--set", default="neural-network-architect")
+    parser.add_argument("--cold-runs", type=int, default=5)
+    args = parser.parse_args()
+
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
+    corpora = args.corpus or DEFAULT_CORPORA
+    missing = [c for c in corpora if not c.is_dir()]
+    if missing:
+        print(f"corpus not found: {', '.join(map(str, missing))}")
+        print("this benchmark needs ../shared/corpus beside the checkout (or --corpus DIR); nothing measured")
+        return 0
+    files = pdf_files(corpora, args.limit)
+    datas = [p.read_bytes() for p in files]
+    print(f"{len(files)} PDFs from {', '.join(str(c) for c in corpora)}; one core; pid {os.getpid()}")
+
+    t_raw = bench_pdfium(datas)
+    t_ours, errors = bench_checker(files, datas, args.set)
+    every = max(1, args.plumber_every)
+    plumber_datas = datas[::every]
+    t_plumber = bench_plumber(plumber_datas)
+
+    r_raw = rate(len(datas), t_raw)
+    r_ours = rate(len(datas) - errors, t_ours)
+    r_plumber = rate(len(plumber_datas), t_plumber)
+    print()
+    print(f"{'engine':<42}{'files':>7}{'seconds':>10}{'resumes/s':>12}")
+    print(f"{'resume-checker parse+match+score':<42}{len(datas):>7}{t_ours:>10.2f}{r_ours:>12.1f}")
+    print(f"{'baseline: pypdfium2 get_text_range()':<42}{len(datas):>7}{t_raw:>10.2f}{r_raw:>12.1f}")
+    print(f"{f'baseline: pdfplumber extract_text() 1/{every}':<42}{len(plumber_datas):>7}"
+          f"{t_plumber:>10.2f}{r_plumber:>12.1f}")
+    print()
+    ratio = r_ours / r_raw
+    print(f"resume-checker / raw pypdfium2 : {ratio:6.2f}  (target >= 0.40: {'met' if ratio >= 0.4 else 'NOT met'})")
+    print(f"resume-checker / pdfplumber    : {r_ours / r_plumber:6.2f}x")
+    if errors:
+        print(f"({errors} files raised a per-file error and are not counted in the rate)")
+
+    sample = REPO / "samples" / "strong_fit.pdf"
+    if sample.exists():
+        times = cold_start(sample, args.set, args.cold_runs)
+        med = statistics.median(times)
+        print(f"cold `resume-checker check {sample.name}`: median {med:.2f} s over {len(times)} runs "
+              f"(min {min(times):.2f}, max {max(times):.2f}; target < 1.5 s: {'met' if med < 1.5 else 'NOT met'})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
