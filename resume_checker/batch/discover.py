@@ -1,0 +1,161 @@
+"""Turn the paths a user gave into the files a batch reads, and the ones it skips (with why).
+
+Only regular files whose first bytes look like a supported format are taken.  Symlinks are
+followed only while they stay inside the folder the user named, so a batch over a folder never
+reads a file elsewhere on the disk; directory loops are reported, not walked.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+TEXT_EXTENSIONS = frozenset({".txt", ".md", ".markdown", ".text"})
+SNIFF_BYTES = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A file the batch will read."""
+
+    path: Path            # the path as found (absolute), opened by the worker
+    display: str          # the name shown in reports: relative to the folder given
+    kind: str             # "pdf" | "zip" | "text": what the first bytes suggest
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A path the batch did not read, and why, in words a user can act on."""
+
+    display: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Discovery:
+    candidates: tuple[Candidate, ...]
+    skipped: tuple[Skipped, ...]
+
+
+def is_hidden_or_temporary(name: str) -> bool:
+    """Hidden files, editor backups and Office lock files: never resumes."""
+    return (
+        name.startswith((".", "~$", "#"))
+        or name.endswith(("~", ".tmp", ".swp", ".bak"))
+        or name in {"Thumbs.db", "desktop.ini"}
+    )
+
+
+def sniff(head: bytes, suffix: str) -> str | None:
+    """The kind of file the first bytes suggest, or None when no parser would take it."""
+    if head.startswith(b"%PDF-"):
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        return "zip"
+    if suffix.lower() in TEXT_EXTENSIONS:
+        return "text"
+    return None
+
+
+def discover(paths: Iterable[str | os.PathLike[str]], *, recursive: bool = False) -> Discovery:
+    """Expand files and folders (mixed) into candidates and skipped entries, in a stable order."""
+    candidates: list[Candidate] = []
+    skipped: list[Skipped] = []
+    seen: set[Path] = set()
+    for given in paths:
+        root = Path(given)
+        for item in _expand(root, recursive=recursive):
+            if isinstance(item, Skipped):
+                skipped.append(item)
+            elif item.path not in seen:
+                seen.add(item.path)
+                candidates.append(item)
+    return Discovery(tuple(candidates), tuple(skipped))
+
+
+def _expand(root: Path, *, recursive: bool) -> Iterator[Candidate | Skipped]:
+    shown = str(root)
+    try:
+        st = root.stat()
+    except FileNotFoundError:
+        yield Skipped(shown, "not found" if not root.is_symlink() else "broken symlink")
+        return
+    except OSError as exc:
+        yield Skipped(shown, f"cannot be read ({exc.strerror or exc})")
+        return
+    if stat.S_ISDIR(st.st_mode):
+        real_root = root.resolve()
+        yield from _walk(real_root, real_root, recursive=recursive, visited={_key(st)})
+    else:
+        yield _classify(root.resolve(), root.name, st, shown)
+
+
+def _walk(
+    folder: Path, root: Path, *, recursive: bool, visited: set[tuple[int, int]]
+) -> Iterator[Candidate | Skipped]:
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as exc:
+        yield Skipped(_rel(folder, root), f"folder cannot be read ({exc.strerror or exc})")
+        return
+    for entry in entries:
+        path = Path(entry.path)
+        shown = _rel(path, root)
+        if is_hidden_or_temporary(entry.name):
+            yield Skipped(shown, "hidden or temporary file")
+            continue
+        if entry.is_symlink():
+            target = path.resolve()
+            if not target.exists():
+                yield Skipped(shown, "broken symlink")
+                continue
+            if not target.is_relative_to(root):
+                yield Skipped(shown, "symlink points outside the folder")
+                continue
+        try:
+            st = path.stat()
+        except OSError as exc:
+            yield Skipped(shown, f"cannot be read ({exc.strerror or exc})")
+            continue
+        if stat.S_ISDIR(st.st_mode):
+            if not recursive:
+                yield Skipped(shown, "folder (use --recursive)")
+            elif _key(st) in visited:
+                yield Skipped(shown, "folder already visited (symlink loop)")
+            else:
+                yield from _walk(path, root, recursive=True, visited=visited | {_key(st)})
+            continue
+        yield _classify(path.resolve(), entry.name, st, shown)
+
+
+def _classify(path: Path, name: str, st: os.stat_result, shown: str) -> Candidate | Skipped:
+    if not stat.S_ISREG(st.st_mode):
+        return Skipped(shown, "not a regular file")
+    if is_hidden_or_temporary(name):
+        return Skipped(shown, "hidden or temporary file")
+    if st.st_size == 0:
+        return Candidate(path, shown, "empty")
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(SNIFF_BYTES)
+    except OSError as exc:
+        return Skipped(shown, f"cannot be read ({exc.strerror or exc})")
+    kind = sniff(head, path.suffix)
+    if kind is None:
+        suffix = path.suffix.lower() or "no extension"
+        return Skipped(shown, f"unsupported format ({suffix}; expected PDF, DOCX, .txt or .md)")
+    return Candidate(path, shown, kind)
+
+
+def _key(st: os.stat_result) -> tuple[int, int]:
+    return (st.st_dev, st.st_ino)
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return str(Path(root.name) / path.relative_to(root))
+    except ValueError:
+        return str(path)

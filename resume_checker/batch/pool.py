@@ -1,0 +1,265 @@
+"""A small process pool that survives its workers: time and memory limits per task, crash recovery.
+
+``concurrent.futures.ProcessPoolExecutor`` marks the whole pool broken when one worker dies, and a
+native crash in a PDF library (PDFium is not thread-safe, so threads are no option either) must
+cost one file, not the batch.  Here the parent owns one pipe per worker, watches every deadline and
+every worker's liveness, kills a worker that runs over, replaces any worker that dies, and turns
+each of those events into a plain-worded failure for that one task.
+
+The work is injected: ``init(config)`` runs once per worker (load the keyword set, compile the
+matcher), then ``work(state, task)`` runs per task.  Both must be importable module-level
+functions (workers start with the forkserver or spawn method).
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import signal
+import sys
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from typing import Any, Generic, TypeVar
+
+from resume_checker.errors import ResumeCheckerError
+
+T = TypeVar("T")
+
+#: how long a new worker may take to run ``init`` before the batch gives up
+START_TIMEOUT_S = 120.0
+_MESSAGE_LIMIT = 300
+
+
+class PoolError(ResumeCheckerError):
+    """The pool itself cannot run (a worker cannot even start), as opposed to one task failing."""
+
+    code = "pool_error"
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome(Generic[T]):
+    """What became of one task: a value, or a reason it failed (and a stable code for it)."""
+
+    index: int            # position of the task in the input
+    task: Any
+    value: T | None = None
+    error: str | None = None   # plain reason, e.g. "took longer than 10 s"
+    code: str | None = None    # "timeout" | "crashed" | "out_of_memory" | an error's code
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+@dataclass(frozen=True, slots=True)
+class PoolLimits:
+    time_seconds: float = 10.0
+    memory_mb: int | None = 512
+
+
+def run_pool(
+    tasks: Iterable[Any],
+    *,
+    init: Callable[[Any], Any],
+    work: Callable[[Any, Any], T],
+    config: Any = None,
+    jobs: int | None = None,
+    limits: PoolLimits = PoolLimits(),
+    preload: tuple[str, ...] = (),
+) -> Iterator[Outcome[T]]:
+    """Run ``work`` over ``tasks`` in worker processes; yield outcomes in completion order."""
+    pending = deque(enumerate(tasks))
+    if not pending:
+        return
+    ctx = _context(preload)
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(pending)))
+    workers = [_Worker.start(ctx, init, work, config, limits) for _ in range(jobs)]
+    try:
+        yield from _drive(ctx, workers, pending, init, work, config, limits)
+    finally:
+        for worker in workers:
+            worker.stop()
+
+
+def _drive(ctx, workers, pending, init, work, config, limits) -> Iterator[Outcome[Any]]:
+    while pending or any(w.busy for w in workers):
+        for worker in workers:
+            if worker.ready and not worker.busy and pending:
+                worker.assign(*pending.popleft())
+        now = time.monotonic()
+        deadlines = [w.deadline(limits.time_seconds) for w in workers]
+        timeout = max(0.0, min(d for d in deadlines if d is not None) - now)
+        ready = wait([c for w in workers for c in (w.conn, w.process.sentinel)], timeout)
+        for i, worker in enumerate(workers):
+            outcome, alive = worker.poll(ready, limits)
+            if outcome is not None:
+                yield outcome
+            if not alive:
+                worker.stop()
+                workers[i] = _Worker.start(ctx, init, work, config, limits)
+
+
+class _Worker:
+    """The parent's handle on one worker process."""
+
+    def __init__(self, process, conn: Connection) -> None:
+        self.process = process
+        self.conn = conn
+        self.ready = False
+        self.started = time.monotonic()
+        self.current: tuple[int, Any] | None = None
+        self.since = 0.0
+
+    @classmethod
+    def start(cls, ctx, init, work, config, limits: PoolLimits) -> _Worker:
+        parent, child = ctx.Pipe(duplex=True)
+        process = ctx.Process(
+            target=_worker_main, args=(child, init, work, config, limits.memory_mb), daemon=True
+        )
+        process.start()
+        child.close()
+        return cls(process, parent)
+
+    @property
+    def busy(self) -> bool:
+        return self.current is not None
+
+    def assign(self, index: int, task: Any) -> None:
+        self.current = (index, task)
+        self.since = time.monotonic()
+        self.conn.send((index, task))
+
+    def deadline(self, time_seconds: float) -> float | None:
+        if not self.ready:
+            return self.started + START_TIMEOUT_S
+        return self.since + time_seconds if self.busy else None
+
+    def poll(self, ready: list[Any], limits: PoolLimits) -> tuple[Outcome[Any] | None, bool]:
+        """Collect a reply, a death or a timeout; return (outcome, still alive)."""
+        if self.conn in ready:
+            try:
+                message = self.conn.recv()
+            except (EOFError, OSError):
+                message = None
+            if message is not None:
+                return self._reply(message), True
+        if self.process.sentinel in ready or not self.process.is_alive():
+            self.process.join(1)
+            return self._died(limits), False
+        deadline = self.deadline(limits.time_seconds)
+        if deadline is not None and time.monotonic() >= deadline:
+            if not self.ready:
+                raise PoolError(f"a worker did not start within {START_TIMEOUT_S:.0f} s")
+            return self._fail("timeout", f"took longer than {_seconds(limits.time_seconds)}"), False
+        return None, True
+
+    def _reply(self, message: tuple) -> Outcome[Any] | None:
+        kind = message[0]
+        if kind == "ready":
+            self.ready = True
+            return None
+        if kind == "init_error":
+            raise PoolError(f"a worker could not start: {message[1]}")
+        index, task = self.current or (-1, None)
+        self.current = None
+        seconds = time.monotonic() - self.since
+        if kind == "ok":
+            return Outcome(index, task, value=message[1], seconds=seconds)
+        return Outcome(index, task, error=message[2], code=message[1], seconds=seconds)
+
+    def _died(self, limits: PoolLimits) -> Outcome[Any] | None:
+        if not self.ready:
+            reason = _exit_reason(self.process, limits)
+            raise PoolError(f"a worker exited while starting ({reason})")
+        if self.current is None:
+            return None
+        code = "out_of_memory" if self.process.exitcode == -signal.SIGKILL else "crashed"
+        return self._fail(code, _exit_reason(self.process, limits))
+
+    def _fail(self, code: str, reason: str) -> Outcome[Any]:
+        index, task = self.current or (-1, None)
+        self.current = None
+        return Outcome(index, task, error=reason, code=code, seconds=time.monotonic() - self.since)
+
+    def stop(self) -> None:
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join(5)
+        self.conn.close()
+        self.process.close()
+
+
+def _exit_reason(process, limits: PoolLimits) -> str:
+    code = process.exitcode
+    if code is not None and code < 0:
+        if -code == signal.SIGKILL and limits.memory_mb:
+            return f"worker killed (signal 9), likely out of memory (limit {limits.memory_mb} MB)"
+        return f"worker crashed (signal {-code})"
+    return f"worker exited unexpectedly (status {code})"
+
+
+def _seconds(value: float) -> str:
+    return f"{value:g} s"
+
+
+def _context(preload: tuple[str, ...]):
+    if sys.platform != "win32" and "forkserver" in mp.get_all_start_methods():
+        ctx = mp.get_context("forkserver")
+        if preload:
+            ctx.set_forkserver_preload(list(preload))
+        return ctx
+    return mp.get_context("spawn")
+
+
+# ---------------------------------------------------------------- worker side
+
+
+def _worker_main(conn: Connection, init, work, config, memory_mb: int | None) -> None:
+    """Worker loop: init once, then one reply per task until the parent closes the pipe."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    try:
+        state = init(config)
+        _limit_memory(memory_mb)
+    except BaseException as exc:  # noqa: BLE001 - reported to the parent, which stops the batch
+        conn.send(("init_error", _describe(exc)))
+        return
+    conn.send(("ready",))
+    while True:
+        try:
+            index, task = conn.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            conn.send(("ok", work(state, task)))
+        except MemoryError:
+            conn.send(("error", "out_of_memory", f"ran out of memory (limit {memory_mb} MB)"))
+        except ResumeCheckerError as exc:
+            conn.send(("error", exc.code, _clip(exc.reason)))
+        except Exception as exc:  # noqa: BLE001 - one file's failure must not end the batch
+            conn.send(("error", "internal_error", _describe(exc)))
+
+
+def _limit_memory(memory_mb: int | None) -> None:
+    if not memory_mb:
+        return
+    try:
+        import resource
+    except ImportError:  # not on this platform: the time limit still applies
+        return
+    limit = memory_mb * 1024 * 1024
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def _describe(exc: BaseException) -> str:
+    return _clip(f"{type(exc).__name__}: {exc}")
+
+
+def _clip(text: str) -> str:
+    return text if len(text) <= _MESSAGE_LIMIT else text[: _MESSAGE_LIMIT - 1] + "…"
