@@ -1,0 +1,572 @@
+"""Word (.docx) resumes: every piece of text an ATS reads, in document order.
+
+The package is read with :mod:`zipfile` and each XML part with a locked-down lxml parser,
+rather than through python-docx, because ``Document.paragraphs`` misses tables, headers,
+footers and text boxes, and opening a package with python-docx decompresses every part
+(images and embedded objects included) before we could check its size.  Only the parts we
+need are read: ``word/document.xml``, its relationships, ``word/styles.xml``, and the header
+and footer parts the sections name.  Each is checked against the zip-bomb limits (declared
+size, running total, compression ratio) before it is decompressed.  External relationships
+(a remote template, a linked image) are ignored, never fetched; the parser expands no
+entities, loads no DTD and never touches the network.
+
+Choices, so readers of the report know what a line is:
+
+* Table rows whose cells hold one line each become one line, cells joined by " | "
+  ("Acme Corp | 2019 - 2023"), which keeps a row's facts together.  When any cell holds
+  several lines or a nested table (a two-column layout table), each cell's lines are given
+  in turn, so a sidebar is never interleaved with the main column.
+* Text boxes follow the paragraph they are anchored in.  In ``mc:AlternateContent`` only
+  the first Choice is read (the Fallback when there is no Choice): never both.
+* Headers and footers of every section (first, default, even; each part once, each line
+  once) open page 1 and close the last page.
+* A DOCX has no fixed pages; it is page 1 unless it holds explicit page breaks
+  (``w:br w:type="page"`` or ``w:pageBreakBefore``).  ``w:lastRenderedPageBreak`` is
+  ignored: it records where some earlier renderer broke pages, which differs between
+  producers and goes stale on edit.
+* Hidden (``w:vanish``) runs are kept: an ATS reads them.  Deleted tracked changes and
+  field instructions are not text and are skipped.  Footnotes are not read.
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import zipfile
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from ..errors import LimitExceededError, UnreadableDocumentError
+from ..limits import DEFAULT_LIMITS, Limits
+from .assemble import RawLine, RawPage, build_document
+from .model import Document, Notice, Origin, Severity
+from .sniff import Format
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+PKG_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
+MAIN_PART = "word/document.xml"
+
+
+def _w(name: str) -> str:
+    return f"{{{W}}}{name}"
+
+
+P, R_, T, TBL, TR, TC = _w("p"), _w("r"), _w("t"), _w("tbl"), _w("tr"), _w("tc")
+SDT, SDT_CONTENT, TXBX = _w("sdt"), _w("sdtContent"), _w("txbxContent")
+ALT, CHOICE, FALLBACK = f"{{{MC}}}AlternateContent", f"{{{MC}}}Choice", f"{{{MC}}}Fallback"
+VAL, TYPE = _w("val"), _w("type")
+# Containers whose children are read as if they stood in the parent.
+_INLINE_WRAPPERS = frozenset(
+    _w(n)
+    for n in ("hyperlink", "smartTag", "customXml", "fldSimple", "ins", "moveTo", "dir", "bdo")
+)
+_BLOCK_WRAPPERS = frozenset(_w(n) for n in ("customXml", "ins", "moveTo"))
+_SKIPPED_INLINE = frozenset(_w(n) for n in ("del", "moveFrom", "pPr"))
+_SPACE = frozenset(_w(n) for n in ("tab", "ptab"))
+_NEWLINE = frozenset(_w(n) for n in ("cr",))
+_GRAPHICS = frozenset(_w(n) for n in ("drawing", "pict", "object"))
+_IMAGES = frozenset(
+    (
+        "{http://schemas.openxmlformats.org/drawingml/2006/main}blip",
+        "{urn:schemas-microsoft-com:vml}imagedata",
+    )
+)
+_HEADER_TYPES = ("first", "default", "even")
+# Below this declared size a part is never a bomb, however well it compresses
+# (a 200 KB run of empty table cells can compress 150:1 and is harmless).
+_RATIO_FLOOR = 1024 * 1024
+_PAGE_BREAK = "page-break"
+_IMAGE = "image"
+
+_PARSER = etree.XMLParser(
+    resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
+    huge_tree=False, remove_comments=True, remove_pis=True,
+)
+
+
+def accepts(data: bytes) -> bool:
+    """True when the bytes are a ZIP holding ``word/document.xml`` (macro checks are sniff's)."""
+    if not data.startswith(b"PK"):
+        return False
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            return MAIN_PART in zf.namelist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError):
+        return False
+
+
+def parse_docx(data: bytes, *, source: str, limits: Limits = DEFAULT_LIMITS) -> Document:
+    """Read body, tables, text boxes, headers and footers of a .docx into a Document."""
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError) as exc:
+        raise UnreadableDocumentError(
+            f"the Word file is damaged (not a readable ZIP archive): {exc}", source=source
+        ) from exc
+    try:
+        with zf:
+            return _parse(zf, data, source=source, limits=limits)
+    except (zipfile.BadZipFile, EOFError, zlib.error, NotImplementedError, RuntimeError) as exc:
+        # RuntimeError: an encrypted entry; NotImplementedError: an unknown compression method.
+        raise UnreadableDocumentError(
+            f"the Word file is damaged or uses an unsupported ZIP feature: {exc}", source=source
+        ) from exc
+    except RecursionError as exc:
+        raise UnreadableDocumentError(
+            "the Word file nests tables or text boxes too deeply to read", source=source
+        ) from exc
+
+
+def _parse(zf: zipfile.ZipFile, data: bytes, *, source: str, limits: Limits) -> Document:
+    parts = _Parts(zf, source=source, limits=limits)
+    if MAIN_PART not in parts.names:
+        raise UnreadableDocumentError(
+            "the Word file has no word/document.xml: it is incomplete or not a Word document",
+            source=source,
+        )
+    root = parts.xml(MAIN_PART)
+    body = root.find(_w("body"))
+    if body is None:
+        raise UnreadableDocumentError("word/document.xml has no body", source=source)
+    rels = parts.relationships(MAIN_PART)
+    styles_part = next((t for t, kind in rels.values() if kind.endswith("/styles")), None)
+    if styles_part is None and "word/styles.xml" in parts.names:
+        styles_part = "word/styles.xml"
+    styles = _Styles.parse(parts.xml(styles_part) if styles_part in parts.names else None)
+    notices: list[Notice] = []
+
+    walker = _Walker(styles)
+    items = walker.blocks(body, Origin.BODY)
+    margins: dict[Origin, list[RawLine]] = {Origin.HEADER: [], Origin.FOOTER: []}
+    for origin, part in _margin_parts(root, rels):
+        if part not in parts.names:
+            notices.append(
+                Notice(
+                    code="missing_part",
+                    message=f"the {origin.value} part {part} named by the document is missing",
+                    severity=Severity.WARNING,
+                )
+            )
+            continue
+        seen = {line.text for line in margins[origin]}
+        for item in walker.blocks(parts.xml(part), origin):
+            if isinstance(item, RawLine) and item.text not in seen:
+                seen.add(item.text)
+                margins[origin].append(item)
+
+    pages = _paginate(items)
+    pages[0].lines[:0] = margins[Origin.HEADER]
+    pages[-1].lines.extend(margins[Origin.FOOTER])
+    return build_document(
+        source=source, fmt=Format.DOCX.value, data=data, pages=pages, notices=notices,
+        limits=limits,
+    )
+
+
+def _paginate(items: list[RawLine | str]) -> list[RawPage]:
+    """Split the item stream at explicit page breaks; a break on an empty page is ignored."""
+    pages = [RawPage(number=1)]
+    for item in items:
+        page = pages[-1]
+        if item == _PAGE_BREAK:
+            if page.lines:
+                pages.append(RawPage(number=page.number + 1))
+        elif item == _IMAGE:
+            page.image_count += 1
+        elif isinstance(item, RawLine):
+            page.lines.append(item)
+    if len(pages) > 1 and not pages[-1].lines and not pages[-1].image_count:
+        pages.pop()
+    return pages
+
+
+def _margin_parts(root: etree._Element, rels: dict[str, tuple[str, str]]) -> Iterator[
+    tuple[Origin, str]
+]:
+    """Header then footer parts of every section, each part once, first/default/even order."""
+    seen: set[str] = set()
+    sections = list(root.iter(_w("sectPr")))
+    for origin, ref_tag in ((Origin.HEADER, "headerReference"), (Origin.FOOTER, "footerReference")):
+        for sect in sections:
+            refs = {
+                ref.get(TYPE, "default"): ref.get(f"{{{R}}}id") for ref in sect.iter(_w(ref_tag))
+            }
+            for kind in _HEADER_TYPES:
+                rel = rels.get(refs.get(kind) or "")
+                if rel and rel[0] not in seen:
+                    seen.add(rel[0])
+                    yield origin, rel[0]
+
+
+@dataclass
+class _Parts:
+    """Reads parts of the package, enforcing the zip-bomb limits before decompressing."""
+
+    zf: zipfile.ZipFile
+    source: str
+    limits: Limits
+    total: int = 0
+    names: set[str] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        self.names = set(self.zf.namelist())
+
+    def read(self, name: str) -> bytes:
+        info = self.zf.getinfo(name)
+        limits, size = self.limits, info.file_size
+        if size > limits.max_docx_part_bytes:
+            raise self._limit(
+                f"the part {name} would unpack to {size:,} bytes, over the limit of "
+                f"{limits.max_docx_part_bytes:,} bytes per part (a damaged file or a zip bomb?)"
+            )
+        if self.total + size > limits.max_docx_total_bytes:
+            raise self._limit(
+                f"the parts read would unpack to more than {limits.max_docx_total_bytes:,} bytes "
+                "in total (a damaged file or a zip bomb?)"
+            )
+        ratio = size / max(info.compress_size, 1)
+        if size >= _RATIO_FLOOR and ratio > limits.max_compression_ratio:
+            raise self._limit(
+                f"the part {name} is compressed {ratio:,.0f} to 1, over the limit of "
+                f"{limits.max_compression_ratio:,.0f} to 1 (a zip bomb?)"
+            )
+        self.total += size
+        with self.zf.open(info) as fh:
+            return fh.read(size)  # zipfile also stops at the declared size
+
+    def xml(self, name: str) -> etree._Element:
+        try:
+            return etree.fromstring(self.read(name), _PARSER)
+        except etree.XMLSyntaxError as exc:
+            raise UnreadableDocumentError(
+                f"the Word file is damaged: {name} is not well-formed XML ({exc})",
+                source=self.source,
+            ) from exc
+
+    def relationships(self, part: str) -> dict[str, tuple[str, str]]:
+        """Internal relationships of ``part``: id -> (target part name, type).  External ones
+        (remote templates, linked images) are dropped here, so nothing can fetch them."""
+        folder, base = posixpath.split(part)
+        rels_name = posixpath.join(folder, "_rels", base + ".rels")
+        if rels_name not in self.names:
+            return {}
+        out: dict[str, tuple[str, str]] = {}
+        for rel in self.xml(rels_name).iter(f"{{{PKG_RELS}}}Relationship"):
+            target, rel_id = rel.get("Target", ""), rel.get("Id", "")
+            if rel.get("TargetMode", "Internal") != "Internal" or not target or not rel_id:
+                continue
+            if target.startswith("/"):
+                name = posixpath.normpath(target.lstrip("/"))
+            else:
+                name = posixpath.normpath(posixpath.join(folder, target))
+            if not name.startswith("../"):
+                out[rel_id] = (name, rel.get("Type", ""))
+        return out
+
+    def _limit(self, reason: str) -> LimitExceededError:
+        return LimitExceededError(reason, source=self.source)
+
+
+@dataclass
+class _Line:
+    """The runs of the line being read: text pieces with their bold and size."""
+
+    pieces: list[tuple[str, bool | None, float | None]] = field(default_factory=list)
+
+    def add(self, text: str, bold: bool | None = None, size: float | None = None) -> None:
+        self.pieces.append((text, bold, size))
+
+    def take(self, origin: Origin, heading: bool) -> RawLine | None:
+        text = "".join(piece for piece, _, _ in self.pieces)
+        styled = [(p, b, s) for p, b, s in self.pieces if p.strip() and b is not None]
+        self.pieces = []
+        if not text.strip():
+            return None
+        bold = True if heading else (all(b for _, b, _ in styled) if styled else None)
+        sizes: dict[float, int] = {}
+        for piece, _, size in styled:
+            if size is not None:
+                sizes[size] = sizes.get(size, 0) + len(piece)
+        font_size = max(sizes, key=lambda s: (sizes[s], s)) if sizes else None
+        return RawLine(text=text, origin=origin, bold=bold, font_size=font_size)
+
+
+class _Walker:
+    """Walks WordprocessingML blocks into a stream of RawLines, page breaks and images."""
+
+    def __init__(self, styles: _Styles) -> None:
+        self.styles = styles
+
+    def blocks(self, parent: etree._Element, origin: Origin) -> list[RawLine | str]:
+        out: list[RawLine | str] = []
+        for child in parent:
+            tag = child.tag
+            if tag == P:
+                out.extend(self._paragraph(child, origin))
+            elif tag == TBL:
+                out.extend(self._table(child, origin))
+            elif tag == SDT:
+                content = child.find(SDT_CONTENT)
+                if content is not None:
+                    out.extend(self.blocks(content, origin))
+            elif tag in _BLOCK_WRAPPERS:
+                out.extend(self.blocks(child, origin))
+            elif tag == ALT:
+                out.extend(self.blocks(_choose(child), origin))
+        return out
+
+    def _table(self, tbl: etree._Element, origin: Origin) -> list[RawLine | str]:
+        inner = origin if origin in (Origin.HEADER, Origin.FOOTER) else Origin.TABLE
+        out: list[RawLine | str] = []
+        for row in _children(tbl, TR):
+            cells = [self.blocks(cell, inner) for cell in _children(row, TC)]
+            nested = any(cell.find(TBL) is not None for cell in _children(row, TC))
+            texts = [[i for i in cell if isinstance(i, RawLine)] for cell in cells]
+            if not nested and all(len(lines) <= 1 for lines in texts):
+                lines = [lines[0] for lines in texts if lines]
+                if lines:
+                    out.append(_join_row(lines, inner))
+                out.extend(i for cell in cells for i in cell if not isinstance(i, RawLine))
+            else:
+                for cell in cells:
+                    out.extend(cell)
+        return out
+
+    def _paragraph(self, p: etree._Element, origin: Origin) -> list[RawLine | str]:
+        ppr = p.find(_w("pPr"))
+        style_id = _val(ppr, "pStyle")
+        heading = self.styles.is_heading(style_id) or _val(ppr, "outlineLvl") not in (None, "9")
+        out: list[RawLine | str] = []
+        if ppr is not None and _on_off(ppr.find(_w("pageBreakBefore"))):
+            out.append(_PAGE_BREAK)
+        ctx = _Paragraph(self, style_id, origin, heading)
+        ctx.inline(p)
+        out.extend(ctx.finish())
+        return out
+
+
+@dataclass
+class _Paragraph:
+    """State while reading one paragraph: the current line and the text boxes met."""
+
+    walker: _Walker
+    style_id: str | None
+    origin: Origin
+    heading: bool
+    out: list[RawLine | str] = field(default_factory=list)
+    line: _Line = field(default_factory=_Line)
+    boxes: list[etree._Element] = field(default_factory=list)
+
+    def inline(self, parent: etree._Element) -> None:
+        for child in parent:
+            tag = child.tag
+            if tag == R_:
+                rpr = child.find(_w("rPr"))
+                bold = self.walker.styles.run_bold(rpr, self.style_id)
+                size = self.walker.styles.run_size(rpr, self.style_id)
+                self.run(child, bold, size)
+            elif tag in _INLINE_WRAPPERS:
+                self.inline(child)
+            elif tag == SDT:
+                content = child.find(SDT_CONTENT)
+                if content is not None:
+                    self.inline(content)
+            elif tag == ALT:
+                self.inline(_choose(child))
+
+    def run(self, parent: etree._Element, bold: bool, size: float | None) -> None:
+        for child in parent:
+            tag = child.tag
+            if tag == T:
+                self.line.add(child.text or "", bold, size)
+            elif tag in _SPACE:
+                self.line.add(" ")
+            elif tag == _w("br"):
+                self.newline()
+                if child.get(TYPE) == "page" and self.origin not in (Origin.HEADER, Origin.FOOTER):
+                    self.out.append(_PAGE_BREAK)
+            elif tag in _NEWLINE:
+                self.newline()
+            elif tag == _w("noBreakHyphen"):
+                self.line.add("-", bold, size)
+            elif tag == _w("softHyphen"):
+                self.line.add("\u00ad", bold, size)
+            elif tag in _GRAPHICS:
+                self.graphic(child)
+            elif tag == ALT:
+                self.run(_choose(child), bold, size)
+
+    def graphic(self, element: etree._Element) -> None:
+        """Text boxes inside a drawing are read after the line; pictures are counted."""
+        for node in _find(element, TXBX, _IMAGES):
+            if node.tag == TXBX:
+                self.boxes.append(node)
+            else:
+                self.out.append(_IMAGE)
+
+    def newline(self) -> None:
+        line = self.line.take(self.origin, self.heading)
+        if line is not None:
+            self.out.append(line)
+
+    def finish(self) -> list[RawLine | str]:
+        self.newline()
+        box_origin = self.origin if self.origin in (Origin.HEADER, Origin.FOOTER) else (
+            Origin.TEXTBOX
+        )
+        for box in self.boxes:
+            self.out.extend(self.walker.blocks(box, box_origin))
+        return self.out
+
+
+def _choose(alternate: etree._Element) -> etree._Element:
+    """The one branch of mc:AlternateContent to read: the first Choice, else the Fallback."""
+    branch = alternate.find(CHOICE)
+    if branch is None:
+        branch = alternate.find(FALLBACK)
+    return branch if branch is not None else etree.Element("empty")
+
+
+def _find(element: etree._Element, stop: str, also: frozenset[str]) -> Iterator[etree._Element]:
+    """Descendants tagged ``stop`` (not searched further) or in ``also``, one AlternateContent
+    branch only."""
+    for child in element:
+        if child.tag == stop or child.tag in also:
+            yield child
+        elif child.tag == ALT:
+            yield from _find(_choose(child), stop, also)
+        else:
+            yield from _find(child, stop, also)
+
+
+def _children(parent: etree._Element, tag: str) -> Iterator[etree._Element]:
+    """Children tagged ``tag``, looking through content controls and custom XML wrappers."""
+    for child in parent:
+        if child.tag == tag:
+            yield child
+        elif child.tag == SDT:
+            content = child.find(SDT_CONTENT)
+            if content is not None:
+                yield from _children(content, tag)
+        elif child.tag in _BLOCK_WRAPPERS:
+            yield from _children(child, tag)
+
+
+def _join_row(lines: list[RawLine], origin: Origin) -> RawLine:
+    bolds = [line.bold for line in lines if line.bold is not None]
+    sizes = [line.font_size for line in lines if line.font_size is not None]
+    return RawLine(
+        text=" | ".join(line.text.strip() for line in lines),
+        origin=origin,
+        bold=all(bolds) if bolds else None,
+        font_size=max(set(sizes), key=sizes.count) if sizes else None,
+    )
+
+
+def _val(parent: etree._Element | None, name: str) -> str | None:
+    if parent is None:
+        return None
+    child = parent.find(_w(name))
+    return None if child is None else child.get(VAL)
+
+
+def _on_off(element: etree._Element | None) -> bool | None:
+    """A WordprocessingML on/off property: absent -> None, bare or true -> True."""
+    if element is None:
+        return None
+    return element.get(VAL, "true").lower() in ("1", "true", "on")
+
+
+@dataclass(frozen=True, slots=True)
+class _Style:
+    name: str
+    based_on: str | None
+    bold: bool | None
+    size: float | None
+    outline: bool
+
+
+class _Styles:
+    """Style facts needed for RawLine.bold/font_size and heading detection, inheritance resolved."""
+
+    def __init__(self, styles: dict[str, _Style], default: _Style, normal: str | None) -> None:
+        self._styles, self._default, self._normal = styles, default, normal
+
+    @classmethod
+    def parse(cls, root: etree._Element | None) -> _Styles:
+        styles: dict[str, _Style] = {}
+        normal: str | None = None
+        default = _Style("", None, None, None, False)
+        if root is None:
+            return cls(styles, default, normal)
+        rpr_default = root.find(f"{_w('docDefaults')}/{_w('rPrDefault')}/{_w('rPr')}")
+        default = _Style("", None, *_run_props(rpr_default), False)
+        for style in root.iter(_w("style")):
+            style_id = style.get(_w("styleId"))
+            if not style_id:
+                continue
+            if style.get(TYPE) == "paragraph" and _on_off_attr(style.get(_w("default"))):
+                normal = style_id
+            ppr = style.find(_w("pPr"))
+            styles[style_id] = _Style(
+                name=(_val(style, "name") or "").lower(),
+                based_on=_val(style, "basedOn"),
+                bold=_run_props(style.find(_w("rPr")))[0],
+                size=_run_props(style.find(_w("rPr")))[1],
+                outline=_val(ppr, "outlineLvl") not in (None, "9"),
+            )
+        return cls(styles, default, normal)
+
+    def _chain(self, style_id: str | None) -> Iterator[_Style]:
+        seen: set[str] = set()
+        while style_id and style_id in self._styles and style_id not in seen:
+            seen.add(style_id)
+            style = self._styles[style_id]
+            yield style
+            style_id = style.based_on
+
+    def is_heading(self, style_id: str | None) -> bool:
+        return any(
+            s.name.startswith("heading") or s.name in ("title", "subtitle") or s.outline
+            for s in self._chain(style_id or self._normal)
+        )
+
+    def run_bold(self, rpr: etree._Element | None, para_style: str | None) -> bool:
+        return bool(self._lookup(rpr, para_style, 0))
+
+    def run_size(self, rpr: etree._Element | None, para_style: str | None) -> float | None:
+        size = self._lookup(rpr, para_style, 1)
+        return None if size is None else float(size)
+
+    def _lookup(self, rpr: etree._Element | None, para_style: str | None, index: int) -> object:
+        """A run property: the run, its character style, the paragraph style, the defaults."""
+        value = _run_props(rpr)[index]
+        if value is not None:
+            return value
+        for style_id in (_val(rpr, "rStyle"), para_style or self._normal):
+            for style in self._chain(style_id):
+                value = (style.bold, style.size)[index]
+                if value is not None:
+                    return value
+        return (self._default.bold, self._default.size)[index]
+
+
+def _run_props(rpr: etree._Element | None) -> tuple[bool | None, float | None]:
+    """Bold and size (points) set directly in a w:rPr, None where not set."""
+    if rpr is None:
+        return None, None
+    size = _val(rpr, "sz")
+    try:
+        points = int(size) / 2 if size is not None else None
+    except ValueError:
+        points = None
+    return _on_off(rpr.find(_w("b"))), points
+
+
+def _on_off_attr(value: str | None) -> bool:
+    return value is not None and value.lower() in ("1", "true", "on")
