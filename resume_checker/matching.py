@@ -38,6 +38,7 @@ from .keywords.model import KeywordSet, Term
 
 if TYPE_CHECKING:  # spaCy is imported lazily, at the first compile, to keep the CLI fast
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 MAX_EVIDENCE = 5
 _CACHE_SIZE = 32
@@ -81,12 +82,12 @@ class MatchResult:
 
 
 @dataclass(frozen=True, slots=True)
-class _Piece:
-    """A token as the matcher sees it (hyphens inside words dropped), with its characters."""
+class _Tokens:
+    """Tokens as the matcher sees them (hyphens inside words dropped), with their characters."""
 
-    word: str
-    start: int
-    end: int
+    words: list[str]
+    starts: list[int]
+    ends: list[int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,32 +115,46 @@ def _nlp() -> Language:
         return _NLP
 
 
-def _pieces(nlp: Language, text: str) -> list[_Piece]:
+def _pieces(nlp: Language, text: str) -> _Tokens:
     """Tokenize with ``make_doc`` and drop hyphens inside words, so "pre-trained" == "pre trained".
 
-    Whitespace tokens (block breaks) are kept as pieces no pattern contains.
+    Whitespace tokens (block breaks) are kept as "\\n", which no pattern contains.
     """
-    out: list[_Piece] = []
     doc = nlp.make_doc(text)
-    for i, token in enumerate(doc):
-        word, start = token.text, token.idx
-        if word == "-" and 0 < i < len(doc) - 1:
-            prev = doc[i - 1]
-            if not prev.whitespace_ and not token.whitespace_ and not prev.is_space:
+    arr = doc.to_array(["IDX", "LENGTH", "SPACY"]).tolist()
+    words: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    last = len(arr) - 1
+    for i, (start, length, spaced) in enumerate(arr):
+        word = text[start : start + length]
+        if word == "-" and 0 < i < last and not spaced:
+            prev_start, prev_len, prev_spaced = arr[i - 1]
+            if not prev_spaced and not text[prev_start : prev_start + prev_len].isspace():
                 continue
-        if "-" in word.strip("-") and len(word) > 2:
+        if length > 2 and "-" in word.strip("-"):
             offset = start
             for part in word.split("-"):
                 if part:
-                    out.append(_Piece(part, offset, offset + len(part)))
+                    words.append(part)
+                    starts.append(offset)
+                    ends.append(offset + len(part))
                 offset += len(part) + 1
-            continue
-        if _SINGLE_LETTER_DOT.match(word):  # "C." at the end of a sentence
-            out.append(_Piece(word[0], start, start + 1))
-            out.append(_Piece(".", start + 1, start + 2))
-            continue
-        out.append(_Piece(word if not token.is_space else "\n", start, start + len(word)))
-    return out
+        elif length == 2 and _SINGLE_LETTER_DOT.match(word):  # "C." at the end of a sentence
+            words += [word[0], "."]
+            starts += [start, start + 1]
+            ends += [start + 1, start + 2]
+        else:
+            words.append("\n" if word.isspace() else word)
+            starts.append(start)
+            ends.append(start + length)
+    return _Tokens(words, starts, ends)
+
+
+def _as_doc(tokens: _Tokens) -> Doc:
+    from spacy.tokens import Doc
+
+    return Doc(_nlp().vocab, words=tokens.words)
 
 
 def _lower(text: str) -> str:
@@ -216,7 +231,7 @@ class Matcher:
                 key = f"{kwset.content_hash[:12]}:{t_index}:{spelling}"
                 self._keys[nlp.vocab.strings.add(key)] = (t_index, spelling)
                 source = spelling if term.case_sensitive else _lower(spelling)
-                words = [p.word for p in _pieces(nlp, source) if p.word != "\n"]
+                words = [w for w in _pieces(nlp, source).words if w != "\n"]
                 if not words:
                     continue
                 patterns = [Doc(nlp.vocab, words=list(v)) for v in sorted(_variants(words))]
@@ -226,16 +241,16 @@ class Matcher:
 
     # -- finding spans
 
-    def _find(self, text: str, pieces: list[_Piece], sensitive: bool) -> list[_Hit]:
-        from spacy.tokens import Doc
-
+    def _find(
+        self, text: str, tokens: _Tokens, sensitive: bool, doc: Doc | None = None
+    ) -> list[_Hit]:
         matcher = self._sensitive if sensitive else self._insensitive
-        if not pieces or len(matcher) == 0:
+        if not tokens.words or len(matcher) == 0:
             return []
-        doc = Doc(self._nlp.vocab, words=[p.word for p in pieces])
+        doc = doc if doc is not None else _as_doc(tokens)
         hits = []
         for key, s, e in matcher(doc):
-            start, end = pieces[s].start, pieces[e - 1].end
+            start, end = tokens.starts[s], tokens.ends[e - 1]
             if _bounded(text, start, end):
                 t_index, alias = self._keys[key]
                 hits.append(_Hit(t_index, alias, start, end))
@@ -254,23 +269,26 @@ class Matcher:
         """Every term of the set found in ``document``, in set order, with evidence."""
         text, segments = _reading_text(document)
         lowered = _lower(text)
-        low_pieces = _pieces(self._nlp, lowered)
-        hits = self._find(lowered, low_pieces, sensitive=False)
+        low_tokens = _pieces(self._nlp, lowered)
+        low_doc = _as_doc(low_tokens)
+        hits = self._find(lowered, low_tokens, sensitive=False, doc=low_doc)
         if self._has_sensitive:
             hits += self._find(text, _pieces(self._nlp, text), sensitive=True)
-        definitions = _definitions(text)
-        for short, long, d_start, d_end in definitions:
+        definitions: dict[tuple[str, str], list[tuple[int, int]]] = {}
+        for short, long, d_start, d_end in _definitions(text):
+            definitions.setdefault((short, long), []).append((d_start, d_end))
+        for (short, long), spans in definitions.items():
             for form, other in ((long, short), (short, long)):
-                for t_index in sorted(self._whole_terms(form)):
-                    for start, end in _occurrences(lowered, low_pieces, _lower(other)):
-                        if not (d_start <= start and end <= d_end):
-                            hits.append(_Hit(t_index, other, start, end))
-        seen: dict[str, str] = {}
-        for short, long, _, _ in definitions:
-            seen.setdefault(short, long)
+                terms = sorted(self._whole_terms(form))
+                if not terms:
+                    continue
+                for start, end in _occurrences(lowered, low_tokens, low_doc, _lower(other)):
+                    if any(d_start <= start and end <= d_end for d_start, d_end in spans):
+                        continue  # the definition itself: its other form already counted
+                    hits += [_Hit(t_index, other, start, end) for t_index in terms]
         return MatchResult(
             matched=_collect(self._terms, hits, text, segments),
-            defined_acronyms=tuple(seen.items()),
+            defined_acronyms=tuple(definitions),
         )
 
 
@@ -284,19 +302,18 @@ def _bounded(text: str, start: int, end: int) -> bool:
     return not (end - start <= 2 and "-" in (before, after))
 
 
-def _occurrences(text: str, pieces: list[_Piece], form: str) -> list[tuple[int, int]]:
-    """Where the (lower-cased) form or its plural occurs in the pieces."""
+def _occurrences(text: str, tokens: _Tokens, doc: Doc, form: str) -> list[tuple[int, int]]:
+    """Where the (lower-cased) form or its plural occurs in the tokens."""
     from spacy.matcher import PhraseMatcher
     from spacy.tokens import Doc
 
     nlp = _nlp()
-    words = [p.word for p in _pieces(nlp, form) if p.word != "\n"]
+    words = [w for w in _pieces(nlp, form).words if w != "\n"]
     if not words:
         return []
     matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
     matcher.add("form", [Doc(nlp.vocab, words=list(v)) for v in sorted(_variants(words))])
-    doc = Doc(nlp.vocab, words=[p.word for p in pieces])
-    spans = [(pieces[s].start, pieces[e - 1].end) for _, s, e in matcher(doc)]
+    spans = [(tokens.starts[s], tokens.ends[e - 1]) for _, s, e in matcher(doc)]
     return [(s, e) for s, e in spans if _bounded(text, s, e)]
 
 

@@ -1,0 +1,27 @@
+"""Pure renderers: Report -> text (Rich), JSON or Markdown."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..report import Report
+
+FORMATS = ("text", "json", "md")
+
+
+def render(report: Report, fmt: str, *, color: bool = False, width: int = 80) -> str:
+    """Render ``report`` as ``fmt`` (text | json | md).  ``color`` only affects text."""
+    if fmt == "text":
+        from .text import render_text
+
+        return render_text(report, color=color, width=width)
+    if fmt == "json":
+        from .json import render_json
+
+        return render_json(report)
+    if fmt in ("md", "markdown"):
+        from .markdown import render_markdown
+
+        return render_markdown(report)
+    raise ValueError(f"unknown report format {fmt!r}; use one of {', '.join(FORMATS)}")

@@ -1,0 +1,211 @@
+"""The report: everything a renderer shows, built once from the document, set, matches and score.
+
+Renderers (:mod:`resume_checker.reports`) are pure functions of a :class:`Report`; the JSON
+fields are documented in ``docs/report-json.md``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import __version__
+from .documents.model import Document
+from .keywords.model import KeywordSet, Term
+from .matching import Evidence, MatchResult
+from .scoring import Score
+
+SCHEMA_VERSION = "1.0"
+UNREADABLE_MESSAGE = (
+    "The resume could not be read: no text was found (a scanned image or a picture-only PDF?). "
+    "It was not scored as an empty resume; an ATS would likely read nothing from it either."
+)
+
+
+@dataclass(frozen=True)
+class DocumentSummary:
+    source: str
+    format: str
+    pages: int
+    words: int
+    characters: int
+    sha256: str
+
+
+@dataclass(frozen=True)
+class KeywordSetSummary:
+    id: str
+    title: str
+    content_hash: str
+    #: category ids in the set's order, with their titles (renderers group by this)
+    categories: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class MatchedTerm:
+    term: str
+    category: str
+    weight: float
+    required: bool
+    count: int
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True)
+class MissingTerm:
+    term: str
+    category: str
+    weight: float
+    required: bool
+    is_certification: bool
+
+
+@dataclass(frozen=True)
+class NoticeInfo:
+    code: str
+    severity: str
+    message: str
+    page: int | None
+    fix: str | None
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    term: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Report:
+    schema_version: str
+    tool_version: str
+    document: DocumentSummary
+    keyword_set: KeywordSetSummary
+    #: False when no text could be read: the score is then not available (not a zero)
+    scorable: bool
+    score: Score
+    matched: tuple[MatchedTerm, ...]
+    missing: tuple[MissingTerm, ...]
+    missing_certifications: tuple[MissingTerm, ...]
+    notices: tuple[NoticeInfo, ...]
+    suggestions: tuple[Suggestion, ...]
+    defined_acronyms: tuple[tuple[str, str], ...]
+
+    @property
+    def knocked_out(self) -> bool:
+        return self.score.knocked_out
+
+    @property
+    def missing_required(self) -> tuple[str, ...]:
+        return self.score.missing_required
+
+    @property
+    def band(self) -> str | None:
+        return self.score.band
+
+    @property
+    def unreadable_message(self) -> str | None:
+        return None if self.scorable else UNREADABLE_MESSAGE
+
+    def missing_by_category(self) -> tuple[tuple[str, tuple[MissingTerm, ...]], ...]:
+        """Missing terms grouped by category title, in the set's category order."""
+        groups = []
+        for cat_id, title in self.keyword_set.categories:
+            terms = tuple(m for m in self.missing if m.category == cat_id)
+            if terms:
+                groups.append((title, terms))
+        return tuple(groups)
+
+
+def is_scorable(document: Document) -> bool:
+    """A document with no text (or a whole-document "no_text_layer" notice) cannot be scored."""
+    if not document.has_text:
+        return False
+    return not any(n.code == "no_text_layer" and n.page is None for n in document.notices)
+
+
+def suggestion_for(term: Term, is_certification: bool) -> str:
+    """A short, honest suggestion for a missing required term."""
+    if is_certification:
+        return (
+            f"If you hold {term.name}, list it under Certifications with its exact name; "
+            "if you don't, don't claim it."
+        )
+    return (
+        f"If you have used {term.name}, name it in Skills and in the experience entry where you "
+        "used it; don't add terms you cannot discuss in an interview."
+    )
+
+
+def _missing_key(m: MissingTerm) -> tuple[bool, float, str]:
+    return (not m.required, -m.weight, m.term.lower())
+
+
+def build_report(
+    document: Document, kwset: KeywordSet, result: MatchResult, score: Score
+) -> Report:
+    """Assemble the report (pure).  An unreadable document yields ``scorable=False``, no
+    matched or missing terms and no band, rather than the score of an empty resume."""
+    scorable = is_scorable(document)
+    terms = {t.name: t for t in kwset.terms}
+    matched: tuple[MatchedTerm, ...] = ()
+    missing: tuple[MissingTerm, ...] = ()
+    suggestions: tuple[Suggestion, ...] = ()
+    if scorable:
+        matched = tuple(
+            MatchedTerm(
+                term=m.term,
+                category=m.category,
+                weight=terms[m.term].weight,
+                required=terms[m.term].required,
+                count=m.count,
+                evidence=m.evidence,
+            )
+            for m in result.matched
+            if m.term in terms
+        )
+        found = {m.term for m in matched}
+        missing = tuple(
+            sorted(
+                (
+                    MissingTerm(t.name, t.category, t.weight, t.required, kwset.is_certification(t))
+                    for t in kwset.terms
+                    if t.name not in found
+                ),
+                key=_missing_key,
+            )
+        )
+        suggestions = tuple(
+            Suggestion(m.term, suggestion_for(terms[m.term], m.is_certification))
+            for m in missing
+            if m.required
+        )
+    else:
+        score = Score(value=0.0, categories=(), knocked_out=False, missing_required=(), band=None)
+    return Report(
+        schema_version=SCHEMA_VERSION,
+        tool_version=__version__,
+        document=DocumentSummary(
+            source=document.source,
+            format=document.format,
+            pages=document.page_count or len(document.pages),
+            words=document.word_count,
+            characters=document.char_count,
+            sha256=document.sha256,
+        ),
+        keyword_set=KeywordSetSummary(
+            id=kwset.id,
+            title=kwset.title,
+            content_hash=kwset.content_hash,
+            categories=tuple((cid, c.title) for cid, c in kwset.categories.items()),
+        ),
+        scorable=scorable,
+        score=score,
+        matched=matched,
+        missing=missing,
+        missing_certifications=tuple(m for m in missing if m.is_certification),
+        notices=tuple(
+            NoticeInfo(n.code, n.severity.value, n.message, n.page, n.fix) for n in document.notices
+        ),
+        suggestions=suggestions,
+        defined_acronyms=result.defined_acronyms if scorable else (),
+    )

@@ -1,0 +1,50 @@
+"""Batch -> JSON: run metadata, the ranking, and each file's full report (the core's JSON)."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from typing import Any
+
+from resume_checker import __version__
+from resume_checker.batch.model import BatchResult, BatchRow, Status
+
+SCHEMA_VERSION = "1.0"
+
+
+def render(result: BatchResult) -> str:
+    return json.dumps(to_dict(result), ensure_ascii=False, indent=2) + "\n"
+
+
+def to_dict(result: BatchResult) -> dict[str, Any]:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": "resume-checker", "version": __version__},
+        "run": {
+            "id": result.run_id,
+            "started": datetime.fromtimestamp(result.started, UTC).isoformat(),
+            "seconds": round(result.seconds, 3),
+            "blind": result.blind,
+            "options": result.options,
+        },
+        "keyword_set": {"id": result.set_id, "title": result.set_title,
+                        "content_hash": result.set_hash},
+        "counts": {s.value: result.count(s) for s in Status} | {"ranked": len(result.ranked)},
+        "files": [_row(r) for r in result.rows],
+    }
+
+
+def _row(row: BatchRow) -> dict[str, Any]:
+    s = row.summary
+    return {
+        "rank": row.rank,
+        "file": row.file,
+        "status": row.status.value,
+        "score": s.score if s and s.scorable else None,
+        "band": s.band if s else None,
+        "knocked_out": s.knocked_out if s else None,
+        "cached": row.cached,
+        "seconds": round(row.seconds, 4),
+        "error": None if s else {"code": row.code, "reason": row.error},
+        "report": row.report_json,
+    }

@@ -1,0 +1,51 @@
+"""Batch ranking -> Markdown table; every cell escaped so resume text cannot change the table."""
+
+from __future__ import annotations
+
+import re
+
+from resume_checker.batch.model import BatchResult, Status
+
+TOP_MISSING = 5
+_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~])")
+
+
+def escape(text: str) -> str:
+    """Escape Markdown and inline HTML; newlines become spaces (one row per file)."""
+    flat = " ".join(text.split())
+    return _SPECIAL.sub(r"\\\1", flat).replace("&", "&amp;")
+
+
+def render(result: BatchResult) -> str:
+    lines = [
+        f"# Batch ranking: {escape(result.set_title)} (`{escape(result.set_id)}`)",
+        "",
+        _counts(result),
+        "",
+        "| Rank | File | Score | Band | Knocked out | Missing required | Top missing |",
+        "|---:|---|---:|---|---|---|---|",
+    ]
+    for row in result.ranked:
+        s = row.summary
+        assert s is not None
+        lines.append(
+            f"| {row.rank} | {escape(row.file)} | {f'{s.score:.1f}' if s.scorable else 'n/a'} "
+            f"| {escape(s.band or '')} | {'yes' if s.knocked_out else 'no'} "
+            f"| {escape(', '.join(s.missing_required))} "
+            f"| {escape(', '.join(s.missing[:TOP_MISSING]))} |"
+        )
+    failed = [r for r in result.rows if r.status in (Status.ERROR, Status.SKIPPED)]
+    if failed:
+        lines += ["", "## Not ranked", "", "| File | Status | Reason |", "|---|---|---|"]
+        lines += [
+            f"| {escape(r.file)} | {r.status.value} | {escape(r.error or '')} |" for r in failed
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def _counts(result: BatchResult) -> str:
+    return (
+        f"{len(result.ranked)} ranked · {result.count(Status.OK)} ok · "
+        f"{result.count(Status.WARNING)} with warnings · {result.count(Status.ERROR)} errors · "
+        f"{result.count(Status.SKIPPED)} skipped"
+    )

@@ -1,0 +1,92 @@
+"""The Markdown report.  Every piece of resume or set text is escaped, so nothing from a
+resume becomes HTML, a link or a broken table."""
+
+from __future__ import annotations
+
+import re
+
+from ..report import Report
+
+_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
+
+
+def md_escape(text: str) -> str:
+    """Escape text for a Markdown paragraph or table cell (HTML characters become entities)."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = " ".join(text.split())  # no newline may end a table row
+    return _SPECIAL.sub(r"\\\1", text)
+
+
+def _num(value: float) -> str:
+    return f"{value:g}"
+
+
+def render_markdown(report: Report) -> str:
+    e = md_escape
+    doc, ks, score = report.document, report.keyword_set, report.score
+    out = [
+        f"# Resume check: {e(doc.source)}",
+        "",
+        f"Keyword set: **{e(ks.title)}** (`{e(ks.id)}`)  ",
+        f"Document: {e(doc.format)}, {doc.pages} page(s), {doc.words} words",
+        "",
+    ]
+    if not report.scorable:
+        out += ["## Score: not available", "", e(report.unreadable_message or ""), ""]
+    else:
+        band = f" ({e(score.band)})" if score.band else ""
+        out += [f"## Score: {_num(score.value)} / 100{band}", ""]
+        if score.knocked_out:
+            names = ", ".join(e(t) for t in score.missing_required)
+            out += [
+                f"**Would be filtered out:** required term(s) missing: {names}. "
+                "The number above shows how close the resume is otherwise.",
+                "",
+            ]
+        out += ["| Category | Weight | Matched | Score |", "|---|---:|---:|---:|"]
+        for c in score.categories:
+            counts = f"{c.matched}/{c.total}"
+            out.append(f"| {e(c.title)} | {_num(c.weight)} | {counts} | {_num(c.score)} |")
+        out.append("")
+        out += ["## Matched terms", ""]
+        if report.matched:
+            out += ["| Term | Category | Count | Where (first) |", "|---|---|---:|---|"]
+            for m in report.matched:
+                first = m.evidence[0] if m.evidence else None
+                where = (
+                    f"p{first.page} l{first.line} ({e(first.section)}): {e(first.line_text)}"
+                    if first
+                    else ""
+                )
+                req = " (required)" if m.required else ""
+                out.append(f"| {e(m.term)}{req} | {e(m.category)} | {m.count} | {where} |")
+        else:
+            out.append("None of the set's terms were found.")
+        out.append("")
+        out += ["## Missing terms", ""]
+        if not report.missing:
+            out.append("None: every term of the set was found.")
+        for title, terms in report.missing_by_category():
+            out += [f"### {e(title)}", ""]
+            for m in terms:
+                tags = ", ".join(
+                    t for t, on in (("required", m.required), ("certification", m.is_certification))
+                    if on
+                )
+                out.append(f"- {e(m.term)} (weight {_num(m.weight)}{', ' + tags if tags else ''})")
+            out.append("")
+        if report.missing_certifications:
+            certs = ", ".join(e(m.term) for m in report.missing_certifications)
+            out += [f"**Certifications not found:** {certs}", ""]
+        if report.suggestions:
+            out += ["## Suggestions", ""]
+            out += [f"- {e(s.text)}" for s in report.suggestions]
+            out.append("")
+    if report.notices:
+        out += ["## Notices", ""]
+        for n in report.notices:
+            page = f" (page {n.page})" if n.page else ""
+            fix = f" Fix: {e(n.fix)}" if n.fix else ""
+            out.append(f"- **{e(n.severity)}** `{e(n.code)}`{page}: {e(n.message)}{fix}")
+        out.append("")
+    return "\n".join(out).rstrip("\n") + "\n"
