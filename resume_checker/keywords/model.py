@@ -24,26 +24,55 @@ class _Frozen(BaseModel):
 class Category(_Frozen):
     """A group of terms; its weight scales the group's share of the score."""
 
-    title: NonEmpty
-    weight: float = Field(default=1.0, gt=0, le=100)
+    title: NonEmpty = Field(description="The heading the report shows.", examples=["Frameworks"])
+    weight: float = Field(
+        default=1.0, gt=0, le=100,
+        description="Scales this category's share of the score (greater than 0, at most 100).",
+        examples=[1.0, 1.5],
+    )
     #: terms of this category are certifications and are listed on their own when missing
     #: (a category whose id is "certifications" is one too)
-    certification: bool = False
-    description: str | None = None
+    certification: bool = Field(
+        default=False,
+        description="Its terms are certifications or programs, listed on their own when missing.",
+    )
+    description: str | None = Field(
+        default=None, description="A note for the people who tune the set."
+    )
 
 
 class Term(_Frozen):
     """A skill, tool, topic or credential the role asks for."""
 
-    name: NonEmpty
-    category: NonEmpty
-    aliases: tuple[NonEmpty, ...] = ()
-    weight: float = Field(default=1.0, gt=0, le=100)
-    required: bool = False
-    case_sensitive: bool = False
+    name: NonEmpty = Field(description="The name the report shows.", examples=["PyTorch"])
+    category: NonEmpty = Field(
+        description="The id of a category declared under `categories`.", examples=["frameworks"]
+    )
+    aliases: tuple[NonEmpty, ...] = Field(
+        default=(),
+        description="Other spellings and abbreviations that count as this term "
+        "(plurals, possessives and hyphen/space variants are matched without listing them).",
+        examples=[["torch"], ["CNN", "ConvNet", "convolutional neural network"]],
+    )
+    weight: float = Field(
+        default=1.0, gt=0, le=100,
+        description="How much the term counts within its category (greater than 0, at most 100).",
+        examples=[1, 3],
+    )
+    required: bool = Field(
+        default=False, description="A knock-out term: a resume without it is flagged."
+    )
+    case_sensitive: bool = Field(
+        default=False,
+        description="Match the exact letter case (for short or ambiguous names such as R, Go, C).",
+    )
     #: where the term came from (document, job ad) and why, for the people who tune the set
-    source: str | None = None
-    note: str | None = None
+    source: str | None = Field(
+        default=None,
+        description="Where the term came from (a document or job ad), for those who tune the set.",
+        examples=["seed-000"],
+    )
+    note: str | None = Field(default=None, description="Why the term is here, for reviewers.")
 
     @property
     def spellings(self) -> tuple[str, ...]:
@@ -54,8 +83,10 @@ class Term(_Frozen):
 class Band(_Frozen):
     """A named score range, e.g. strong >= 70."""
 
-    name: NonEmpty
-    min_score: float = Field(ge=0, le=100)
+    name: NonEmpty = Field(description="The band's name.", examples=["strong"])
+    min_score: float = Field(
+        ge=0, le=100, description="The lowest score (0-100) in this band.", examples=[70]
+    )
 
 
 DEFAULT_BANDS: tuple[Band, ...] = (
@@ -68,16 +99,34 @@ DEFAULT_BANDS: tuple[Band, ...] = (
 class KeywordSet(_Frozen):
     """A role's keyword set."""
 
-    id: Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=80)]
-    title: NonEmpty
-    description: str | None = None
-    version: str | None = None
+    id: Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=80)] = Field(
+        description="A slug: lowercase letters, digits and single hyphens.",
+        examples=["neural-network-architect"],
+    )
+    title: NonEmpty = Field(description="The role's name.", examples=["Neural Network Architect"])
+    description: str | None = Field(default=None, description="What the set is for.")
+    version: str | None = Field(default=None, description="A version label.", examples=["1"])
     #: documents the set was built from (titles or URLs), for reviewers
-    sources: tuple[str, ...] = ()
-    categories: dict[str, Category] = Field(min_length=1)
-    terms: tuple[Term, ...] = Field(min_length=1)
+    sources: tuple[str, ...] = Field(
+        default=(), description="Documents the set was built from (titles or URLs), for reviewers."
+    )
+    categories: dict[str, Category] = Field(
+        min_length=1,
+        description="Groups of terms by id; the report lists them in this order.",
+        examples=[{"frameworks": {"title": "Frameworks", "weight": 1.0}}],
+    )
+    terms: tuple[Term, ...] = Field(
+        min_length=1,
+        description="The skills, tools, topics and credentials the role asks for.",
+        examples=[
+            [{"name": "PyTorch", "category": "frameworks", "aliases": ["torch"], "weight": 3}]
+        ],
+    )
     #: score bands, highest first; the first whose min_score the score reaches names the band
-    bands: tuple[Band, ...] = DEFAULT_BANDS
+    bands: tuple[Band, ...] = Field(
+        default=DEFAULT_BANDS,
+        description="Score bands; the highest band whose min_score the score reaches names it.",
+    )
 
     def is_certification(self, term: Term) -> bool:
         category = self.categories.get(term.category)
