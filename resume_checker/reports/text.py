@@ -62,7 +62,7 @@ def render_text(report: Report, *, color: bool = False, width: int = 80) -> str:
             if first:
                 where = f' p{first.page} l{first.line} {first.section}: "{first.line_text}"'
             req = " [required]" if m.required else ""
-            p(Text(f"  + {m.term}{req} x{m.count}{where}", overflow="ellipsis", no_wrap=True))
+            p(Text(f"  + {m.term}{req} x{m.count}{where}"), no_wrap=True, overflow="ellipsis")
         p()
         p(Text(f"Missing terms ({len(report.missing)})", style="bold"))
         for title, terms in report.missing_by_category():
