@@ -28,7 +28,9 @@ document.querySelectorAll("table.sortable th").forEach(function (th, col) {
   th.addEventListener("click", function () {
     var body = th.closest("table").tBodies[0];
     var asc = th.getAttribute("aria-sort") !== "ascending";
-    th.closest("tr").querySelectorAll("th").forEach(function (o) { o.removeAttribute("aria-sort"); });
+    th.closest("tr").querySelectorAll("th").forEach(function (o) {
+      o.removeAttribute("aria-sort");
+    });
     th.setAttribute("aria-sort", asc ? "ascending" : "descending");
     var rows = Array.prototype.slice.call(body.rows);
     rows.sort(function (a, b) {

@@ -1,0 +1,208 @@
+"""The batch cache: parsed documents keyed by content hash, and a record of past runs.
+
+SQLite (stdlib), one file, created owner-only (0600) because it holds resume text.  Documents are
+stored as JSON, never pickle, under ``sha256(bytes) + parser version``: a second batch over the
+same files skips parsing whatever the keyword set, and a new parser version simply misses.
+Entries not used for ``retention_days`` are purged each time the cache is opened.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import time
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from resume_checker import __version__
+from resume_checker.documents.model import Document
+
+from .serialize import SCHEMA, document_from_json, document_to_json
+
+#: bump when any parser's output changes for the same bytes (cached documents then miss)
+PARSER_VERSION = "1"
+DEFAULT_RETENTION_DAYS = 30
+DAY = 86_400.0
+
+_TABLES = """
+CREATE TABLE IF NOT EXISTS documents (
+    sha256 TEXT NOT NULL, parser TEXT NOT NULL, body TEXT NOT NULL,
+    created REAL NOT NULL, used REAL NOT NULL, PRIMARY KEY (sha256, parser));
+CREATE TABLE IF NOT EXISTS runs (
+    id TEXT PRIMARY KEY, created REAL NOT NULL, set_id TEXT NOT NULL, set_hash TEXT NOT NULL,
+    ranking TEXT NOT NULL);
+"""
+
+
+def parser_key() -> str:
+    """The version part of every cache key."""
+    return f"{__version__}/{PARSER_VERSION}/{SCHEMA}"
+
+
+def default_cache_path() -> Path:
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("resume-checker")) / "cache.sqlite3"
+
+
+@dataclass(frozen=True, slots=True)
+class RunRecord:
+    """One past batch: when, against which set, and who ranked where."""
+
+    id: str
+    created: float
+    set_id: str
+    set_hash: str
+    #: one entry per file: {"file", "sha256", "rank", "score", "band", "knocked_out"};
+    #: failed files have no rank
+    ranking: tuple[Mapping[str, Any], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CacheInfo:
+    path: Path
+    documents: int
+    runs: int
+    bytes: int
+    oldest: float | None
+
+
+class Cache:
+    """An open cache file.  Use as a context manager; safe to read from several processes."""
+
+    def __init__(self, path: Path, *, retention_days: float = DEFAULT_RETENTION_DAYS) -> None:
+        self.path = Path(path)
+        _create_private(self.path)
+        self._db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.executescript(_TABLES)
+        self.hits = 0
+        self.misses = 0
+        if retention_days is not None:
+            self.purge(older_than_days=retention_days)
+
+    def __enter__(self) -> Cache:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._db.close()
+
+    # ------------------------------------------------------------ documents
+
+    def get_json(self, sha256: str) -> str | None:
+        """The cached document text for these bytes, or None."""
+        row = self._db.execute(
+            "SELECT body FROM documents WHERE sha256 = ? AND parser = ?", (sha256, parser_key())
+        ).fetchone()
+        if row is None:
+            self.misses += 1
+            return None
+        self.hits += 1
+        return row[0]
+
+    def get(self, sha256: str) -> Document | None:
+        body = self.get_json(sha256)
+        if body is None:
+            return None
+        try:
+            return document_from_json(body)
+        except ValueError:
+            return None  # a damaged entry is a miss: the file is parsed again and re-stored
+
+    def put_many(self, entries: Iterable[tuple[str, str]]) -> None:
+        """Store (sha256, document JSON) pairs in one transaction."""
+        now = time.time()
+        rows = [(sha, parser_key(), body, now, now) for sha, body in entries]
+        with self._transaction():
+            self._db.executemany("INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?)", rows)
+
+    def put(self, document: Document) -> None:
+        self.put_many([(document.sha256, document_to_json(document))])
+
+    def touch(self, hashes: Iterable[str]) -> None:
+        """Mark entries as used now, so retention counts from the last use."""
+        now = time.time()
+        with self._transaction():
+            self._db.executemany(
+                "UPDATE documents SET used = ? WHERE sha256 = ?", [(now, h) for h in hashes]
+            )
+
+    # ------------------------------------------------------------ runs
+
+    def record_run(self, run: RunRecord) -> None:
+        with self._transaction():
+            self._db.execute(
+                "INSERT OR REPLACE INTO runs VALUES (?, ?, ?, ?, ?)",
+                (run.id, run.created, run.set_id, run.set_hash, json.dumps(list(run.ranking))),
+            )
+
+    def run(self, ref: str) -> RunRecord | None:
+        """A past run by id, or the latest with ``"LAST"``."""
+        if ref.upper() == "LAST":
+            sql, args = "SELECT * FROM runs ORDER BY created DESC LIMIT 1", ()
+        else:
+            sql, args = "SELECT * FROM runs WHERE id = ?", (ref,)
+        row = self._db.execute(sql, args).fetchone()
+        if row is None:
+            return None
+        run_id, created, set_id, set_hash, ranking = row
+        return RunRecord(run_id, created, set_id, set_hash, tuple(json.loads(ranking)))
+
+    def runs(self) -> list[tuple[str, float, str]]:
+        rows = self._db.execute("SELECT id, created, set_id FROM runs ORDER BY created DESC")
+        return [tuple(r) for r in rows]
+
+    # ------------------------------------------------------------ upkeep
+
+    def purge(self, *, older_than_days: float) -> int:
+        cutoff = time.time() - older_than_days * DAY
+        with self._transaction():
+            gone = self._db.execute("DELETE FROM documents WHERE used < ?", (cutoff,)).rowcount
+            gone += self._db.execute("DELETE FROM runs WHERE created < ?", (cutoff,)).rowcount
+        return gone
+
+    def clear(self) -> None:
+        with self._transaction():
+            self._db.execute("DELETE FROM documents")
+            self._db.execute("DELETE FROM runs")
+        self._db.execute("VACUUM")
+
+    def info(self) -> CacheInfo:
+        docs, oldest = self._db.execute("SELECT COUNT(*), MIN(created) FROM documents").fetchone()
+        (runs,) = self._db.execute("SELECT COUNT(*) FROM runs").fetchone()
+        size = sum(
+            p.stat().st_size
+            for p in (self.path, Path(f"{self.path}-wal"), Path(f"{self.path}-shm"))
+            if p.exists()
+        )
+        return CacheInfo(self.path, docs, runs, size, oldest)
+
+    def _transaction(self):
+        return _Transaction(self._db)
+
+
+class _Transaction:
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+
+    def __enter__(self) -> None:
+        self.db.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, exc_type, *rest: object) -> None:
+        self.db.execute("ROLLBACK" if exc_type else "COMMIT")
+
+
+def _create_private(path: Path) -> None:
+    """Create the folder (0700) and the file (0600) before SQLite opens it with the umask's mode."""
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    fd = os.open(path, os.O_CREAT | os.O_RDWR, 0o600)
+    os.close(fd)
+    if (path.stat().st_mode & 0o077) and path.stat().st_uid == os.getuid():
+        os.chmod(path, 0o600)

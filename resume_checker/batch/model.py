@@ -1,0 +1,111 @@
+"""What a batch produces: one row per file (ranked, failed or skipped) and the run around them.
+
+Rows carry a small summary of each report (what the ranking, CSV, Markdown and HTML show) and,
+when asked for, the core's full JSON report.  Every text in them is already redacted in blind runs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+class Status(StrEnum):
+    OK = "ok"              # checked, nothing to report about reading it
+    WARNING = "warning"    # checked, but the parser noticed something (no text layer, limit...)
+    ERROR = "error"        # could not be checked: the reason says why
+    SKIPPED = "skipped"    # not read at all (unsupported, hidden, symlink out of the folder...)
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceLine:
+    """Where a term was found: the line, as shown to the reviewer."""
+
+    text: str
+    page: int
+    line: int
+    section: str
+
+
+@dataclass(frozen=True, slots=True)
+class TermHit:
+    term: str
+    category: str
+    count: int
+    evidence: tuple[EvidenceLine, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ResumeSummary:
+    """The parts of a report a ranking needs."""
+
+    score: float
+    band: str | None
+    knocked_out: bool
+    matched: tuple[TermHit, ...]
+    missing: tuple[str, ...]              # most important first
+    missing_required: tuple[str, ...]
+    findings: int                         # parseability/structure findings + parser notices
+    notices: tuple[str, ...] = ()         # parser notices worth a warning, as plain sentences
+    pages: int = 0
+    words: int = 0
+    scorable: bool = True                 # False: no text could be read, the score means nothing
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    """What a worker sends back for one file."""
+
+    sha256: str
+    cached: bool
+    summary: ResumeSummary
+    report_json: dict[str, Any] | None = None   # the core's JSON report, when JSON output is asked
+    document_json: str | None = None            # the parsed document, for the parent to cache
+
+
+@dataclass(frozen=True, slots=True)
+class BatchRow:
+    number: int                 # 1-based position in the input order (stable for blind labels)
+    file: str                   # the name shown: relative path, or candidate-NNN in blind runs
+    status: Status
+    summary: ResumeSummary | None = None
+    error: str | None = None
+    code: str | None = None
+    rank: int | None = None
+    cached: bool = False
+    seconds: float = 0.0
+    sha256: str = ""
+    report_json: dict[str, Any] | None = None
+    path: str = ""              # the real path, for comparing runs; never printed in blind runs
+
+    @property
+    def score(self) -> float | None:
+        return self.summary.score if self.summary else None
+
+
+@dataclass(frozen=True, slots=True)
+class BatchResult:
+    """A finished batch: every row, ranked rows first, plus what it ran against."""
+
+    rows: tuple[BatchRow, ...]
+    set_id: str
+    set_title: str
+    set_hash: str
+    started: float
+    seconds: float
+    blind: bool = False
+    run_id: str = ""
+    pass_score: float | None = None
+    options: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def ranked(self) -> tuple[BatchRow, ...]:
+        return tuple(sorted((r for r in self.rows if r.rank is not None), key=lambda r: r.rank))
+
+    def count(self, status: Status) -> int:
+        return sum(1 for r in self.rows if r.status is status)
+
+    @property
+    def failed(self) -> bool:
+        return any(r.status is Status.ERROR for r in self.rows)

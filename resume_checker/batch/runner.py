@@ -1,0 +1,168 @@
+"""Run a batch: discover files, check them in worker processes, rank them, cache, record the run.
+
+The per-file work is injectable (``init``/``work``) so tests can make a file hang or crash a worker
+without any hook in the production path.  Results are reported to ``on_row`` as they arrive
+(completion order), and the ranking is made once every file is in.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from resume_checker.keywords.model import KeywordSet
+from resume_checker.limits import DEFAULT_LIMITS, Limits
+
+from .blind import candidate_label
+from .cache import DEFAULT_RETENTION_DAYS, Cache, RunRecord
+from .discover import Candidate, discover
+from .model import BatchResult, BatchRow, FileResult, Status
+from .pool import Outcome, PoolLimits, run_pool
+from .worker import PRELOAD, FileTask, WorkerConfig, check_file, init_worker
+
+#: parsed documents are written to the cache in chunks of this many, not one by one
+_CACHE_CHUNK = 200
+
+
+@dataclass(frozen=True, slots=True)
+class BatchOptions:
+    recursive: bool = False
+    jobs: int | None = None
+    limits: Limits = DEFAULT_LIMITS
+    cache_path: Path | None = None          # None: no cache (nothing written, no run recorded)
+    retention_days: float = DEFAULT_RETENTION_DAYS
+    blind: bool = False
+    want_json: bool = False                 # keep each file's full JSON report (for JSON output)
+
+
+def run_batch(
+    paths: Iterable[str | os.PathLike[str]],
+    keyword_set: KeywordSet,
+    options: BatchOptions = BatchOptions(),
+    *,
+    on_start: Callable[[int], None] | None = None,
+    on_row: Callable[[BatchRow], None] | None = None,
+    init: Callable[[Any], Any] = init_worker,
+    work: Callable[[Any, Any], FileResult] = check_file,
+) -> BatchResult:
+    """Check every supported file under ``paths`` against ``keyword_set`` and rank them."""
+    started = time.time()
+    clock = time.monotonic()
+    found = discover(paths, recursive=options.recursive)
+    if on_start:
+        on_start(len(found.candidates))
+    rows: list[BatchRow] = []
+    for number, item in enumerate(found.skipped, start=len(found.candidates) + 1):
+        rows.append(
+            BatchRow(number, _shown(item.display, number, options), Status.SKIPPED,
+                     error=item.reason, code="skipped", path=item.display)
+        )
+    cache = Cache(options.cache_path, retention_days=options.retention_days) \
+        if options.cache_path else None
+    try:
+        rows.extend(_check_all(found.candidates, keyword_set, options, cache, on_row, init, work))
+        result = BatchResult(
+            rows=_rank(rows),
+            set_id=keyword_set.id,
+            set_title=keyword_set.title,
+            set_hash=keyword_set.content_hash,
+            started=started,
+            seconds=time.monotonic() - clock,
+            blind=options.blind,
+            run_id=_run_id(started),
+            pass_score=_pass_score(keyword_set),
+            options={"jobs": options.jobs, "recursive": options.recursive,
+                     "time_seconds": options.limits.time_seconds,
+                     "memory_mb": options.limits.memory_mb,
+                     "cache": options.cache_path is not None},
+        )
+        if cache is not None:
+            cache.touch(r.sha256 for r in result.rows if r.cached)
+            cache.record_run(run_record(result))
+        return result
+    finally:
+        if cache is not None:
+            cache.close()
+
+
+def _check_all(candidates, keyword_set, options, cache, on_row, init, work) -> list[BatchRow]:
+    config = WorkerConfig(
+        keyword_set=keyword_set,
+        limits=options.limits,
+        cache_path=str(cache.path) if cache else None,
+        blind=options.blind,
+        want_json=options.want_json,
+    )
+    tasks = [
+        FileTask(str(c.path), _shown(c.display, n, options)) for n, c in enumerate(candidates, 1)
+    ]
+    limits = PoolLimits(options.limits.time_seconds, options.limits.memory_mb)
+    rows: list[BatchRow] = []
+    fresh: list[tuple[str, str]] = []
+    outcomes = run_pool(tasks, init=init, work=work, config=config, jobs=options.jobs,
+                        limits=limits, preload=PRELOAD)
+    for outcome in outcomes:
+        row = _row(outcome, candidates[outcome.index], options)
+        if outcome.ok and outcome.value.document_json and cache is not None:
+            fresh.append((outcome.value.sha256, outcome.value.document_json))
+            if len(fresh) >= _CACHE_CHUNK:
+                cache.put_many(fresh)
+                fresh.clear()
+        rows.append(row)
+        if on_row:
+            on_row(row)
+    if fresh and cache is not None:
+        cache.put_many(fresh)
+    return rows
+
+
+def _row(outcome: Outcome[FileResult], candidate: Candidate, options: BatchOptions) -> BatchRow:
+    number = outcome.index + 1
+    shown = _shown(candidate.display, number, options)
+    base = BatchRow(number, shown, Status.ERROR, seconds=outcome.seconds, path=candidate.display)
+    if not outcome.ok or outcome.value is None:
+        return replace(base, error=outcome.error, code=outcome.code)
+    value = outcome.value
+    status = Status.WARNING if value.summary.notices else Status.OK
+    return replace(base, status=status, summary=value.summary, cached=value.cached,
+                   sha256=value.sha256, report_json=value.report_json)
+
+
+def _rank(rows: list[BatchRow]) -> tuple[BatchRow, ...]:
+    """Ranked rows first (best first; knocked-out and unreadable ones below), then failures."""
+    checked = [r for r in rows if r.summary is not None]
+    checked.sort(key=lambda r: (not r.summary.scorable, r.summary.knocked_out,
+                                -r.summary.score, r.file))
+    ranked = [replace(r, rank=i) for i, r in enumerate(checked, 1)]
+    rest = sorted((r for r in rows if r.summary is None), key=lambda r: (r.status.value, r.file))
+    return tuple(ranked + rest)
+
+
+def _run_id(started: float) -> str:
+    return time.strftime("%Y%m%d-%H%M%S", time.localtime(started)) + "-" + uuid.uuid4().hex[:6]
+
+
+def _shown(display: str, number: int, options: BatchOptions) -> str:
+    return candidate_label(number) if options.blind else display
+
+
+def _pass_score(keyword_set: KeywordSet) -> float | None:
+    """The pass threshold: the lowest band above zero (e.g. "fair" >= 40), if the set has one."""
+    above_zero = [b.min_score for b in keyword_set.bands if b.min_score > 0]
+    return min(above_zero) if above_zero else None
+
+
+def run_record(result: BatchResult) -> RunRecord:
+    """What the cache keeps of a run: enough to tell who moved, nothing of the resume's text."""
+    ranking = tuple(
+        {"file": r.path, "sha256": r.sha256, "rank": r.rank, "score": r.score,
+         "band": r.summary.band if r.summary else None,
+         "knocked_out": r.summary.knocked_out if r.summary else None}
+        for r in result.rows if r.status is not Status.SKIPPED
+    )
+    return RunRecord(result.run_id, result.started, result.set_id, result.set_hash, ranking)

@@ -1,0 +1,54 @@
+"""Report -> the small summary a ranking shows (redacted in blind runs)."""
+
+from __future__ import annotations
+
+from resume_checker.documents.model import Document
+from resume_checker.report import Report
+
+from .blind import REDACTED, Redactor
+from .model import EvidenceLine, ResumeSummary, TermHit
+
+#: evidence lines kept per matched term in batch outputs (the JSON report keeps them all)
+EVIDENCE_PER_TERM = 3
+_WARNING_SEVERITIES = {"warning", "error"}
+
+
+def summarize(report: Report, document: Document, redactor: Redactor | None) -> ResumeSummary:
+    matched = tuple(
+        TermHit(
+            term=m.term,
+            category=m.category,
+            count=m.count,
+            evidence=tuple(
+                EvidenceLine(
+                    _shown(e.line_text, e.page, e.line, redactor), e.page, e.line, e.section
+                )
+                for e in m.evidence[:EVIDENCE_PER_TERM]
+            ),
+        )
+        for m in report.matched
+    )
+    notices = tuple(n.message for n in report.notices if n.severity in _WARNING_SEVERITIES)
+    if not report.scorable and report.unreadable_message:
+        notices = (report.unreadable_message, *notices)
+    return ResumeSummary(
+        score=report.score.value,
+        band=report.band,
+        knocked_out=report.knocked_out,
+        matched=matched,
+        missing=tuple(m.term for m in report.missing),
+        missing_required=tuple(report.missing_required),
+        findings=len(report.notices),
+        notices=notices,
+        pages=report.document.pages,
+        words=report.document.words,
+        scorable=report.scorable,
+    )
+
+
+def _shown(text: str, page: int, line: int, redactor: Redactor | None) -> str:
+    if redactor is None:
+        return text
+    if redactor.hides_line(page, line):
+        return REDACTED
+    return redactor.text(text)

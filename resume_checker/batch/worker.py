@@ -1,0 +1,121 @@
+"""A batch worker's per-file work: read, hash, parse (or load from the cache), check, summarise.
+
+Runs inside a worker process of :mod:`resume_checker.batch.pool`.  ``init_worker`` runs once per
+worker (keyword set compiled, cache opened read-only); ``check_file`` runs per file.  The parent
+is the only writer of the cache: a worker returns each newly parsed document for it to store.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from resume_checker.documents.model import Document
+from resume_checker.errors import LimitExceededError, UnreadableDocumentError
+from resume_checker.keywords.model import KeywordSet
+from resume_checker.limits import DEFAULT_LIMITS, Limits
+
+from .blind import Redactor, redact_tree
+from .cache import parser_key
+from .model import FileResult
+from .serialize import document_from_json, document_to_json
+from .summary import summarize
+
+#: modules the forkserver imports once, so each new worker starts warm
+PRELOAD = ("resume_checker.api", "resume_checker.batch.worker")
+
+
+@dataclass(frozen=True, slots=True)
+class WorkerConfig:
+    keyword_set: KeywordSet
+    limits: Limits = DEFAULT_LIMITS
+    cache_path: str | None = None
+    blind: bool = False
+    want_json: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class FileTask:
+    path: str
+    display: str     # the name reports use (already "candidate-NNN" in blind runs)
+
+
+@dataclass(slots=True)
+class WorkerState:
+    config: WorkerConfig
+    cache: sqlite3.Connection | None
+
+
+def init_worker(config: WorkerConfig) -> WorkerState:
+    """Compile the keyword set's matcher once and open the cache for reading."""
+    from resume_checker.matching import compile_matcher
+
+    compile_matcher(config.keyword_set)
+    cache = None
+    if config.cache_path:
+        uri = Path(config.cache_path).absolute().as_uri() + "?mode=ro"
+        cache = sqlite3.connect(uri, uri=True, timeout=30, check_same_thread=False)
+    return WorkerState(config, cache)
+
+
+def check_file(state: WorkerState, task: FileTask) -> FileResult:
+    """Check one file; raise a ResumeCheckerError (recorded as that file's error) when it cannot."""
+    from resume_checker.api import check_document, parse_document
+
+    config = state.config
+    data = _read(Path(task.path), config.limits)
+    sha = hashlib.sha256(data).hexdigest()
+    document = _cached(state, sha)
+    cached = document is not None
+    if document is None:
+        document = parse_document(data, filename=Path(task.path).name, limits=config.limits)
+    report = check_document(document, config.keyword_set)
+    redactor = Redactor.for_document(document) if config.blind else None
+    report_json = None
+    if config.want_json:
+        import json
+
+        from resume_checker.reports import render
+
+        report_json = json.loads(render(report, "json"))
+        if redactor is not None:
+            names = {document.source, Path(task.path).name, Path(task.path).stem}
+            report_json = redact_tree(report_json, redactor, names=names)
+            if isinstance(report_json.get("document"), dict):
+                report_json["document"]["source"] = task.display
+    return FileResult(
+        sha256=sha,
+        cached=cached,
+        summary=summarize(report, document, redactor),
+        report_json=report_json,
+        document_json=None if cached or state.cache is None else document_to_json(document),
+    )
+
+
+def _read(path: Path, limits: Limits) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > limits.max_file_bytes:
+            limit_mb = limits.max_file_bytes // 1048576
+            raise LimitExceededError(f"file is {size / 1048576:.1f} MB, over {limit_mb} MB")
+        if size == 0:
+            raise UnreadableDocumentError("empty file (0 bytes)")
+        return path.read_bytes()
+    except OSError as exc:
+        raise UnreadableDocumentError(f"cannot be read ({exc.strerror or exc})") from None
+
+
+def _cached(state: WorkerState, sha: str) -> Document | None:
+    if state.cache is None:
+        return None
+    row = state.cache.execute(
+        "SELECT body FROM documents WHERE sha256 = ? AND parser = ?", (sha, parser_key())
+    ).fetchone()
+    if row is None:
+        return None
+    try:
+        return document_from_json(row[0])
+    except ValueError:
+        return None
