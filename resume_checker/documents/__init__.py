@@ -60,7 +60,8 @@ def read_source(
         try:
             data = source.read(limits.max_file_bytes + 1)
         except OSError as exc:
-            raise UnreadableDocumentError(f"the file could not be read: {exc}", source=name) from exc
+            reason = f"the file could not be read: {exc}"
+            raise UnreadableDocumentError(reason, source=name) from exc
         if not isinstance(data, bytes | bytearray):
             raise TypeError("parse_document needs a binary stream (open the file with 'rb')")
         data = bytes(data)
@@ -86,7 +87,8 @@ def _read_path(path: str | os.PathLike[str], *, name: str, limits: Limits) -> by
     except FileNotFoundError as exc:
         raise UnreadableDocumentError("no such file", source=name) from exc
     except PermissionError as exc:
-        raise UnreadableDocumentError("permission denied: cannot open the file", source=name) from exc
+        reason = "permission denied: cannot open the file"
+        raise UnreadableDocumentError(reason, source=name) from exc
     except IsADirectoryError as exc:
         raise UnreadableDocumentError("cannot read it: it is a folder", source=name) from exc
     except OSError as exc:

@@ -137,7 +137,7 @@ def _parse(zf: zipfile.ZipFile, data: bytes, *, source: str, limits: Limits) -> 
     styles_part = next((t for t, kind in rels.values() if kind.endswith("/styles")), None)
     if styles_part is None and "word/styles.xml" in parts.names:
         styles_part = "word/styles.xml"
-    styles = _Styles.parse(parts.xml(styles_part) if styles_part in parts.names else None)
+    styles = _Styles(parts.xml(styles_part) if styles_part in parts.names else None)
     notices: list[Notice] = []
 
     walker = _Walker(styles)
@@ -492,41 +492,49 @@ class _Style:
 
 
 class _Styles:
-    """Style facts needed for RawLine.bold/font_size and heading detection, inheritance resolved."""
+    """Style facts needed for RawLine.bold/font_size and heading detection, inheritance resolved.
 
-    def __init__(self, styles: dict[str, _Style], default: _Style, normal: str | None) -> None:
-        self._styles, self._default, self._normal = styles, default, normal
+    Styles are read on first use: Word's styles part lists hundreds, a resume uses a few."""
 
-    @classmethod
-    def parse(cls, root: etree._Element | None) -> _Styles:
-        styles: dict[str, _Style] = {}
-        normal: str | None = None
-        default = _Style("", None, None, None, False)
-        if root is None:
-            return cls(styles, default, normal)
-        rpr_default = root.find(f"{_w('docDefaults')}/{_w('rPrDefault')}/{_w('rPr')}")
-        default = _Style("", None, *_run_props(rpr_default), False)
-        for style in root.iter(_w("style")):
-            style_id = style.get(_w("styleId"))
-            if not style_id:
-                continue
-            if style.get(TYPE) == "paragraph" and _on_off_attr(style.get(_w("default"))):
-                normal = style_id
-            ppr = style.find(_w("pPr"))
-            styles[style_id] = _Style(
-                name=(_val(style, "name") or "").lower(),
-                based_on=_val(style, "basedOn"),
-                bold=_run_props(style.find(_w("rPr")))[0],
-                size=_run_props(style.find(_w("rPr")))[1],
-                outline=_val(ppr, "outlineLvl") not in (None, "9"),
-            )
-        return cls(styles, default, normal)
+    def __init__(self, root: etree._Element | None) -> None:
+        self._elements: dict[str, etree._Element] = {}
+        self._cache: dict[str, _Style] = {}
+        self._normal: str | None = None
+        rpr_default = None
+        if root is not None:
+            rpr_default = root.find(f"{_w('docDefaults')}/{_w('rPrDefault')}/{_w('rPr')}")
+            for style in root.iterchildren(_w("style")):
+                style_id = style.get(_w("styleId"))
+                if not style_id:
+                    continue
+                self._elements[style_id] = style
+                if style.get(TYPE) == "paragraph" and _on_off_attr(style.get(_w("default"))):
+                    self._normal = style_id
+        self._default = _Style("", None, *_run_props(rpr_default), False)
+
+    def _style(self, style_id: str) -> _Style | None:
+        if style_id in self._cache:
+            return self._cache[style_id]
+        element = self._elements.get(style_id)
+        if element is None:
+            return None
+        ppr = element.find(_w("pPr"))
+        style = _Style(
+            (_val(element, "name") or "").lower(),
+            _val(element, "basedOn"),
+            *_run_props(element.find(_w("rPr"))),
+            _val(ppr, "outlineLvl") not in (None, "9"),
+        )
+        self._cache[style_id] = style
+        return style
 
     def _chain(self, style_id: str | None) -> Iterator[_Style]:
         seen: set[str] = set()
-        while style_id and style_id in self._styles and style_id not in seen:
+        while style_id and style_id not in seen:
             seen.add(style_id)
-            style = self._styles[style_id]
+            style = self._style(style_id)
+            if style is None:
+                return
             yield style
             style_id = style.based_on
 
@@ -541,7 +549,7 @@ class _Styles:
 
     def run_size(self, rpr: etree._Element | None, para_style: str | None) -> float | None:
         size = self._lookup(rpr, para_style, 1)
-        return None if size is None else float(size)
+        return None if size is None else float(size)  # type: ignore[arg-type]
 
     def _lookup(self, rpr: etree._Element | None, para_style: str | None, index: int) -> object:
         """A run property: the run, its character style, the paragraph style, the defaults."""
