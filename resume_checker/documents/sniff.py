@@ -8,11 +8,13 @@ a sentence that says what the file is and what to do, before any parser runs.
 from __future__ import annotations
 
 import io
-import zipfile
-import zlib
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from ..errors import PasswordProtectedError, UnreadableDocumentError, UnsupportedFormatError
+
+if TYPE_CHECKING:
+    from zipfile import ZipFile
 
 
 class Format(StrEnum):
@@ -93,6 +95,9 @@ def _is_other_image(head: bytes) -> bool:
 
 
 def _sniff_zip(data: bytes, *, source: str) -> Format:
+    import zipfile  # only when a ZIP arrives: keeps the package import cheap
+    import zlib
+
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             names = set(zf.namelist())
@@ -133,7 +138,7 @@ def _sniff_zip(data: bytes, *, source: str) -> Format:
         ) from exc
 
 
-def _read_small(zf: zipfile.ZipFile, name: str) -> bytes:
+def _read_small(zf: ZipFile, name: str) -> bytes:
     """A small part, read with a hard cap so a forged entry cannot blow up memory."""
     with zf.open(name) as fh:
         return fh.read(_MAX_CONTENT_TYPES)
