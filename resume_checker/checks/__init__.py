@@ -1,0 +1,110 @@
+"""ATS parseability and structure findings over the Document model.
+
+`run_checks` runs every check in `DEFAULT_CHECKS` (a plain, ordered registry: a check is a
+function from a CheckContext to findings) and returns the findings, errors first, with the
+structure facts they drew on.  More checks (e.g. PDF hidden text) are added by appending to
+the registry or passing `checks=`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date
+
+from ..documents.model import Document
+from ..keywords.model import KeywordSet
+from .contact import check_contact, extract_contact
+from .education import check_education, extract_degrees, highest_degree
+from .experience import check_experience, extract_positions, find_ranges, merged_months
+from .length import check_length
+from .model import (
+    CheckContext,
+    ContactFacts,
+    DateRange,
+    Degree,
+    DegreeLevel,
+    Fact,
+    Finding,
+    Findings,
+    Position,
+    Severity,
+    StructureFacts,
+)
+from .sections import check_sections, refine_sections
+from .stuffing import check_stuffing
+from .text_quality import check_garbled, check_layout, check_text_layer, ocr_available
+
+Check = Callable[[CheckContext], Iterable[Finding]]
+
+DEFAULT_CHECKS: tuple[Check, ...] = (
+    check_text_layer,
+    check_garbled,
+    check_layout,
+    check_sections,
+    check_contact,
+    check_length,
+    check_experience,
+    check_education,
+    check_stuffing,
+)
+
+__all__ = [
+    "DEFAULT_CHECKS",
+    "Check",
+    "CheckContext",
+    "ContactFacts",
+    "DateRange",
+    "Degree",
+    "DegreeLevel",
+    "Fact",
+    "Finding",
+    "Findings",
+    "Position",
+    "Severity",
+    "StructureFacts",
+    "extract_structure",
+    "find_ranges",
+    "ocr_available",
+    "refine_sections",
+    "run_checks",
+]
+
+
+def extract_structure(document: Document, *, today: date) -> StructureFacts:
+    """Contact details, experience entries and total, degrees: read from the refined sections."""
+    refined = refine_sections(document)
+    positions = extract_positions(refined, today=today)
+    degrees = extract_degrees(refined)
+    return StructureFacts(
+        contact=extract_contact(document),
+        positions=positions,
+        experience_months=merged_months(p.dates for p in positions),
+        latest=positions[0] if positions else None,
+        degrees=degrees,
+        highest_degree=highest_degree(degrees),
+        as_of=today,
+    )
+
+
+def run_checks(
+    document: Document,
+    *,
+    kwset: KeywordSet | None = None,
+    today: date | None = None,
+    checks: Sequence[Check] = DEFAULT_CHECKS,
+) -> Findings:
+    """Every finding for the document, errors first, then by page and line.
+
+    The checks see the document as parsed (an ATS sees no refined labels); the structure
+    facts come from the refined sections.  `today` fixes the month ongoing jobs run to.
+    """
+    today = today or date.today()
+    ctx = CheckContext(
+        document=document,
+        structure=extract_structure(document, today=today),
+        today=today,
+        kwset=kwset,
+    )
+    items = [finding for check in checks for finding in check(ctx)]
+    items.sort(key=lambda f: f.sort_key)
+    return Findings(items=tuple(items), structure=ctx.structure)

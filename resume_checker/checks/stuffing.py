@@ -1,0 +1,112 @@
+"""Keyword stuffing by repetition: a term used far more often than any resume needs.
+
+(Stuffing with hidden text, such as white or tiny type, is a PDF check that lives elsewhere.)
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+from ..documents.model import Line, Severity
+from ..keywords.model import KeywordSet
+from .model import CheckContext, Finding
+
+MIN_REPEATS = 12          # a term must appear more often than this ...
+MIN_SHARE = 0.04          # ... and make up more than this share of all words
+LIST_REPEATS = 3          # the same item this often in one comma list
+_TOKEN = re.compile(r"[a-z][a-z0-9+#]*(?:\.[a-z0-9]+)*")
+_LIST_SPLIT = re.compile(r"\s*[,;|\u2022\u00b7/]\s*")
+STOP_WORDS = frozenset((
+    "a", "about", "above", "after", "all", "also", "am", "an", "and", "any", "are", "as", "at",
+    "be", "been", "being", "both", "but", "by", "can", "could", "did", "do", "does", "during",
+    "each", "for", "from", "had", "has", "have", "having", "he", "her", "here", "his", "how", "i",
+    "if", "in", "into", "is", "it", "its", "me", "more", "most", "my", "no", "not", "of", "on",
+    "or", "our", "out", "over", "own", "per", "she", "so", "such", "than", "that", "the", "their",
+    "them", "then", "there", "these", "they", "this", "those", "through", "to", "too", "under",
+    "up", "us", "very", "via", "was", "we", "were", "what", "when", "where", "which", "while",
+    "who", "whom", "why", "will", "with", "within", "would", "you", "your", "etc", "new", "using",
+    "used", "use", "including", "well", "work", "worked", "working",
+))
+_KWSET_CACHE: dict[int, tuple[KeywordSet, dict[tuple[str, ...], str]]] = {}
+
+
+def _phrases(kwset: KeywordSet) -> dict[tuple[str, ...], str]:
+    """Multi-word spellings of the set's terms, as token tuples, to the term's name (cached)."""
+    cached = _KWSET_CACHE.get(id(kwset))
+    if cached is not None and cached[0] is kwset:
+        return cached[1]
+    table = {}
+    for term in kwset.terms:
+        for spelling in term.spellings:
+            tokens = tuple(_TOKEN.findall(spelling.lower()))
+            if len(tokens) >= 2:
+                table[tokens] = term.name
+    if len(_KWSET_CACHE) > 16:
+        _KWSET_CACHE.clear()
+    _KWSET_CACHE[id(kwset)] = (kwset, table)
+    return table
+
+
+def term_counts(lines: tuple[Line, ...], kwset: KeywordSet | None = None) -> tuple[Counter, int]:
+    """How often each non-stop-word token (and multi-word keyword-set term) occurs; total tokens."""
+    tokens = _TOKEN.findall("\n".join(ln.text for ln in lines).lower())
+    counts = Counter(t for t in tokens if t not in STOP_WORDS and len(t) > 1)
+    if kwset is not None:
+        phrases = _phrases(kwset)
+        lengths = sorted({len(p) for p in phrases})
+        for n in lengths:
+            for i in range(len(tokens) - n + 1):
+                name = phrases.get(tuple(tokens[i:i + n]))
+                if name is not None:
+                    counts[name] += 1
+    return counts, len(tokens)
+
+
+def _densest(lines: tuple[Line, ...], term: str) -> Line | None:
+    pattern = re.compile(rf"(?<![a-z0-9]){re.escape(term.lower())}(?![a-z0-9+#])")
+    return max(lines, key=lambda ln: len(pattern.findall(ln.text.lower())), default=None)
+
+
+def check_stuffing(ctx: CheckContext) -> Iterator[Finding]:
+    """A term repeated abnormally often overall, or a list line repeating the same items."""
+    lines = ctx.document.lines
+    counts, total = term_counts(lines, ctx.kwset)
+    for term, count in counts.most_common(3):
+        if count <= MIN_REPEATS or count <= MIN_SHARE * total:
+            break
+        where = _densest(lines, term)
+        yield Finding(
+            code="keyword_stuffing",
+            severity=Severity.WARNING,
+            title=f"'{term}' repeated {count} times",
+            explanation=(
+                f"'{term}' makes up {count / total:.1%} of the words.  Modern ATSs and "
+                "recruiters treat heavy repetition as keyword stuffing and may mark the "
+                "resume down or discard it."
+            ),
+            fix="Name each skill where you used it, once or twice; cut repeats and keyword lists.",
+            page=where.page if where else None,
+            line=where.number if where else None,
+            evidence=f"{term} \u00d7{count}",
+        )
+    for ln in lines:
+        items = [i.strip().lower() for i in _LIST_SPLIT.split(ln.text) if i.strip()]
+        if len(items) < 4:
+            continue
+        item, repeats = Counter(items).most_common(1)[0]
+        if repeats >= LIST_REPEATS:
+            yield Finding(
+                code="repeated_list",
+                severity=Severity.WARNING,
+                title="A list repeats the same terms",
+                explanation=(
+                    f"This line lists '{item}' {repeats} times; repeated keyword lists read as "
+                    "stuffing to recruiters and to ATSs that look for it."
+                ),
+                fix="List each skill once.",
+                page=ln.page,
+                line=ln.number,
+                evidence=f"{item} \u00d7{repeats}",
+            )
