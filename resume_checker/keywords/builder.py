@@ -10,10 +10,12 @@ draft YAML can say so in a comment for the person who reviews it.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from resume_checker.keywords.cues import (
+    CERT_CUE,
     DEGREE_ALIASES,
     Level,
     acronym_pairs,
@@ -127,7 +129,7 @@ def _candidates(
             elif not is_junk(long, vocabulary) and key(long) not in extra:
                 extra[key(long)] = Entry(long, "skills", (short,), ACRONYM_SOURCE)
         for name in certifications(source.text):
-            if key(name) not in extra and not is_junk(name, vocabulary):
+            if key(name) not in extra and not _plain_certification(name, vocabulary):
                 extra[key(name)] = Entry(name, "certifications", (), CERT_SOURCE)
     for entry in vocabulary.entries:
         more = [a for a in aliases.get(entry.name, ()) if key(a) not in map(key, entry.spellings)]
@@ -143,6 +145,12 @@ def _candidates(
         for phrase in distinctive_phrases([s.text for s in sources], base):
             extra.setdefault(key(phrase.text), Entry(phrase.text, "skills", (), PHRASE_SOURCE))
     return [extra[k] for k in sorted(extra)]
+
+
+def _plain_certification(name: str, vocabulary: Vocabulary) -> bool:
+    """ "Stock Option Program": the words around the cue are plain English, not a name."""
+    words = [w for w in name.split() if not re.fullmatch(CERT_CUE, w)]
+    return not words or is_junk(" ".join(words), vocabulary)
 
 
 def _tally(sources: Sequence[SourceText], vocabulary: Vocabulary) -> dict[str, _Tally]:

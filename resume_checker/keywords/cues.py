@@ -138,13 +138,13 @@ def _initials_match(words: list[str], acro: str) -> bool:
     return walk(0, 0)
 
 
-_CERT_CUE = (
+CERT_CUE = (
     r"(?:Certified|Certification|Certificate|Cert|Specialization|Specialisation|Residency|"
     r"Scholars(?: Program)?|Program|Programme|Fellowship)"
 )
 _CAP = r"(?:[A-Z][A-Za-z0-9+#.&\u2019'-]*|of|in|and|for|&|-|\u2013)"
 _CERT = re.compile(
-    rf"\b((?:{_CAP}[ \t]+){{0,6}}{_CERT_CUE}\b(?:[ \t]+(?:{_CAP}))*)"
+    rf"\b((?:{_CAP}[ \t]+){{0,6}}{CERT_CUE}\b(?:[ \t]+(?:{_CAP}))*)"
 )
 _CERT_NOISE = {"program", "programme", "certification", "certificate", "certified", "cert"}
 
@@ -159,7 +159,7 @@ def certifications(text: str) -> list[str]:
         while words and (words[0].lower() in _SMALL or words[0] in {"-", "\u2013"}):
             words.pop(0)
         capitalised = [w for w in words if w[0].isupper() and w.lower() not in _CERT_NOISE]
-        leads = bool(words) and re.fullmatch(_CERT_CUE, words[0]) is not None
+        leads = bool(words) and re.fullmatch(CERT_CUE, words[0]) is not None
         if leads and words[0] != "Certified":
             continue  # "Certification Pathway", "Program Overview": headings, not names
         if capitalised and 2 <= len(words) <= 9:

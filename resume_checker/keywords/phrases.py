@@ -12,7 +12,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from resume_checker.keywords.vocabulary import Vocabulary, background_text, is_junk, tokens
+from resume_checker.keywords.vocabulary import (
+    Vocabulary,
+    background_text,
+    generic_terms,
+    is_junk,
+    tokens,
+)
 
 #: punctuation that ends a phrase: n-grams never cross it
 _BREAK = re.compile(r"[,;:()\[\]{}!?|\"\u2022\u2013\u2014/]|\.(?:\s|$)|\s-\s|\n")
@@ -59,6 +65,17 @@ def _ngrams(runs: list[list[str]], stop: frozenset[str], max_n: int = 3) -> list
     return grams
 
 
+_DEGREE_WORDS = frozenset({"master", "masters", "bachelor", "bachelors", "phd", "degree"})
+
+
+def _generic_edge(phrase: str) -> bool:
+    """ "strong programming", "frameworks like", "master's degree": a generic word at an edge,
+    or a degree (degrees are found by their own cue)."""
+    words = phrase.split()
+    generic = generic_terms()
+    return words[0] in generic or words[-1] in generic or bool(_DEGREE_WORDS & set(words))
+
+
 def distinctive_phrases(
     texts: Sequence[str], vocabulary: Vocabulary, *, limit: int = 12
 ) -> list[Phrase]:
@@ -96,7 +113,7 @@ def distinctive_phrases(
     )
     chosen: list[Phrase] = []
     for phrase in ranked:
-        if len(phrase.text) < 3 or is_junk(phrase.text, vocabulary):
+        if len(phrase.text) < 3 or _generic_edge(phrase.text) or is_junk(phrase.text, vocabulary):
             continue
         if any(f" {phrase.text} " in f" {c.text} " or f" {c.text} " in f" {phrase.text} "
                for c in chosen):

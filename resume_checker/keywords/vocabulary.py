@@ -124,8 +124,8 @@ def generic_terms() -> frozenset[str]:
 
 def is_general(phrase: str) -> bool:
     """True when every token of the phrase is a general-English word of the background corpus."""
-    words = key(phrase)
-    return bool(words) and all(w in general_words() for w in words)
+    words, general = key(phrase), general_words()
+    return bool(words) and all(w in general or w.removesuffix("s") in general for w in words)
 
 
 def is_junk(phrase: str, vocabulary: Vocabulary | None = None) -> bool:
