@@ -96,10 +96,14 @@ def cold_start(sample: Path, set_id: str, runs: int) -> list[float]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--corpus", type=Path, action="append", help="folder of PDFs (repeatable)")
     parser.add_argument("--limit", type=int, default=None, help="use only the first N files")
-    parser.add_argument("--plumber-every", type=int, default=10, help="pdfplumber on every K-th file")
+    parser.add_argument(
+        "--plumber-every", type=int, default=10, help="pdfplumber on every K-th file"
+    )
     parser.add_argument("--set", default="neural-network-architect")
     parser.add_argument("--cold-runs", type=int, default=5)
     args = parser.parse_args()
@@ -110,11 +114,16 @@ def main() -> int:
     missing = [c for c in corpora if not c.is_dir()]
     if missing:
         print(f"corpus not found: {', '.join(map(str, missing))}")
-        print("this benchmark needs ../shared/corpus beside the checkout (or --corpus DIR); nothing measured")
+        print(
+            "this benchmark needs ../shared/corpus beside the checkout (or --corpus DIR); "
+            "nothing measured"
+        )
         return 0
     files = pdf_files(corpora, args.limit)
     datas = [p.read_bytes() for p in files]
-    print(f"{len(files)} PDFs from {', '.join(str(c) for c in corpora)}; one core; pid {os.getpid()}")
+    print(
+        f"{len(files)} PDFs from {', '.join(str(c) for c in corpora)}; one core; pid {os.getpid()}"
+    )
 
     t_raw = bench_pdfium(datas)
     t_ours, errors = bench_checker(files, datas, args.set)
@@ -128,12 +137,19 @@ def main() -> int:
     print()
     print(f"{'engine':<42}{'files':>7}{'seconds':>10}{'resumes/s':>12}")
     print(f"{'resume-checker parse+match+score':<42}{len(datas):>7}{t_ours:>10.2f}{r_ours:>12.1f}")
-    print(f"{'baseline: pypdfium2 get_text_range()':<42}{len(datas):>7}{t_raw:>10.2f}{r_raw:>12.1f}")
-    print(f"{f'baseline: pdfplumber extract_text() 1/{every}':<42}{len(plumber_datas):>7}"
-          f"{t_plumber:>10.2f}{r_plumber:>12.1f}")
+    print(
+        f"{'baseline: pypdfium2 get_text_range()':<42}{len(datas):>7}{t_raw:>10.2f}{r_raw:>12.1f}"
+    )
+    print(
+        f"{f'baseline: pdfplumber extract_text() 1/{every}':<42}{len(plumber_datas):>7}"
+        f"{t_plumber:>10.2f}{r_plumber:>12.1f}"
+    )
     print()
     ratio = r_ours / r_raw
-    print(f"resume-checker / raw pypdfium2 : {ratio:6.2f}  (target >= 0.40: {'met' if ratio >= 0.4 else 'NOT met'})")
+    print(
+        f"resume-checker / raw pypdfium2 : {ratio:6.2f}  "
+        f"(target >= 0.40: {'met' if ratio >= 0.4 else 'NOT met'})"
+    )
     print(f"resume-checker / pdfplumber    : {r_ours / r_plumber:6.2f}x")
     if errors:
         print(f"({errors} files raised a per-file error and are not counted in the rate)")
@@ -142,8 +158,11 @@ def main() -> int:
     if sample.exists():
         times = cold_start(sample, args.set, args.cold_runs)
         med = statistics.median(times)
-        print(f"cold `resume-checker check {sample.name}`: median {med:.2f} s over {len(times)} runs "
-              f"(min {min(times):.2f}, max {max(times):.2f}; target < 1.5 s: {'met' if med < 1.5 else 'NOT met'})")
+        print(
+            f"cold `resume-checker check {sample.name}`: median {med:.2f} s over {len(times)} runs "
+            f"(min {min(times):.2f}, max {max(times):.2f}; "
+            f"target < 1.5 s: {'met' if med < 1.5 else 'NOT met'})"
+        )
     return 0
 
 

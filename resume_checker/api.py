@@ -1,6 +1,6 @@
 """The public Python API: the one road every interface (CLI, web, batch) takes.
 
-    source bytes -> Document -> MatchResult -> Score -> Report
+source bytes -> Document -> MatchResult -> Score -> Report
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ No scoring or parsing logic lives here; every command is a thin shell over
 from __future__ import annotations
 
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -37,11 +37,13 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-sets_app = typer.Typer(help="List, show, validate and build role keyword sets.", no_args_is_help=True)
+sets_app = typer.Typer(
+    help="List, show, validate and build role keyword sets.", no_args_is_help=True
+)
 app.add_typer(sets_app, name="sets")
 
 
-class ReportFormat(str, Enum):
+class ReportFormat(StrEnum):
     text = "text"
     json = "json"
     md = "md"
@@ -74,29 +76,37 @@ SetOption = Annotated[
 
 @app.command()
 def check(
-    resume: Annotated[Path, typer.Argument(help="The resume: PDF, DOCX, TXT or MD.", show_default=False)],
+    resume: Annotated[
+        Path, typer.Argument(help="The resume: PDF, DOCX, TXT or MD.", show_default=False)
+    ],
     keyword_set: SetOption = DEFAULT_SET,
     jd: Annotated[
         str | None,
         typer.Option(
             "--jd",
-            help="A job ad (TXT/MD/PDF/DOCX file, or - for standard input) to check against instead "
+            help="A job ad (TXT/MD/PDF/DOCX file, or - for standard input) to check "
+            "against instead "
             "of a keyword set: the ad becomes a keyword set on the fly.",
         ),
     ] = None,
     fmt: Annotated[
         ReportFormat | None,
-        typer.Option("--format", "-f", help="Report format (default: from --output's extension, else text)."),
+        typer.Option(
+            "--format", "-f", help="Report format (default: from --output's extension, else text)."
+        ),
     ] = None,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write the report to this file.")
     ] = None,
     fail_under: Annotated[
         float | None,
-        typer.Option("--fail-under", min=0, max=100, help="Exit with code 1 when the score is below this."),
+        typer.Option(
+            "--fail-under", min=0, max=100, help="Exit with code 1 when the score is below this."
+        ),
     ] = None,
     color: Annotated[
-        bool | None, typer.Option("--color/--no-color", help="Colour the text report (default: on a terminal).")
+        bool | None,
+        typer.Option("--color/--no-color", help="Colour the text report (default: on a terminal)."),
     ] = None,
 ) -> None:
     """Check one resume against a role keyword set (or a job ad) and explain the score."""
@@ -110,7 +120,10 @@ def check(
             report = run_check(resume, keyword_set)
         kind = format_for(fmt.value if fmt else None, output)
         if kind not in ("text", "json", "md"):
-            err(f"error: cannot write a {output.suffix if output else kind!r} report; use .txt, .json or .md")
+            err(
+                f"error: cannot write a {output.suffix if output else kind!r} report; "
+                "use .txt, .json or .md"
+            )
             raise typer.Exit(ExitCode.USAGE)
         use_color = color if color is not None else (output is None and stdout_is_terminal())
         write_output(render(report, kind, color=use_color), output)
@@ -135,7 +148,9 @@ def _check_against_job_ad(resume: Path, jd: str):  # type: ignore[no-untyped-def
 
 @app.command()
 def text(
-    resume: Annotated[Path, typer.Argument(help="The resume: PDF, DOCX, TXT or MD.", show_default=False)],
+    resume: Annotated[
+        Path, typer.Argument(help="The resume: PDF, DOCX, TXT or MD.", show_default=False)
+    ],
     sections: Annotated[
         bool, typer.Option("--sections", help="Prefix each line with its section label.")
     ] = False,
@@ -201,10 +216,23 @@ def sets_show(
         console.print(kwset.description)
     for cat_id, category in kwset.categories.items():
         terms = [t for t in kwset.terms if t.category == cat_id]
-        table = Table("term", "aliases", "weight", "required", title=f"{category.title} (weight {category.weight:g})",
-                      title_justify="left", box=None, pad_edge=False)
+        table = Table(
+            "term",
+            "aliases",
+            "weight",
+            "required",
+            title=f"{category.title} (weight {category.weight:g})",
+            title_justify="left",
+            box=None,
+            pad_edge=False,
+        )
         for term in terms:
-            table.add_row(term.name, ", ".join(term.aliases), f"{term.weight:g}", "yes" if term.required else "")
+            table.add_row(
+                term.name,
+                ", ".join(term.aliases),
+                f"{term.weight:g}",
+                "yes" if term.required else "",
+            )
         console.print(table)
 
 

@@ -17,11 +17,13 @@ class ExitCode(IntEnum):
     """Documented exit codes (README, `resume-checker --help`)."""
 
     OK = 0
-    BELOW_THRESHOLD = 1     # check: score under --fail-under; batch: a file failed to be checked
-    USAGE = 2               # bad flags or arguments (Typer's own code)
-    UNREADABLE_INPUT = 3    # the resume could not be read (missing, unsupported, broken, password, limit)
-    INVALID_SET = 4         # the keyword set was not found or is invalid
-    INTERNAL = 70           # a bug: please report it
+    BELOW_THRESHOLD = 1  # check: score under --fail-under; batch: a file failed to be checked
+    USAGE = 2  # bad flags or arguments (Typer's own code)
+    UNREADABLE_INPUT = (
+        3  # the resume could not be read (missing, unsupported, broken, password, limit)
+    )
+    INVALID_SET = 4  # the keyword set was not found or is invalid
+    INTERNAL = 70  # a bug: please report it
 
 
 EXIT_CODES_HELP = (
@@ -61,7 +63,13 @@ def write_output(text: str, output: Path | None) -> None:
     output.write_text(text, encoding="utf-8")
 
 
-FORMAT_BY_SUFFIX = {".json": "json", ".md": "md", ".markdown": "md", ".txt": "text", ".html": "html"}
+FORMAT_BY_SUFFIX = {
+    ".json": "json",
+    ".md": "md",
+    ".markdown": "md",
+    ".txt": "text",
+    ".html": "html",
+}
 
 
 def format_for(fmt: str | None, output: Path | None, default: str = "text") -> str:

@@ -68,4 +68,6 @@ class InvalidKeywordSetError(KeywordSetError):
     def __init__(self, problems: list[str], *, source: str | None = None) -> None:
         self.problems = list(problems)
         lines = "\n".join(f"  - {p}" for p in self.problems)
-        super().__init__(f"invalid keyword set ({len(self.problems)} problem(s)):\n{lines}", source=source)
+        super().__init__(
+            f"invalid keyword set ({len(self.problems)} problem(s)):\n{lines}", source=source
+        )

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
-class Section(str, Enum):
+class Section(StrEnum):
     """First-cut section label of a line, from heading detection."""
 
     SUMMARY = "summary"
@@ -19,18 +19,18 @@ class Section(str, Enum):
     OTHER = "other"
 
     @property
-    def title(self) -> str:
+    def label(self) -> str:
         return self.value.capitalize()
 
 
-class Origin(str, Enum):
+class Origin(StrEnum):
     """Where in the file a line was found."""
 
     BODY = "body"
     TABLE = "table"
-    HEADER = "header"      # page header (PDF top band repeated, DOCX header part)
-    FOOTER = "footer"      # page footer
-    TEXTBOX = "textbox"    # DOCX text box / shape
+    HEADER = "header"  # page header (PDF top band repeated, DOCX header part)
+    FOOTER = "footer"  # page footer
+    TEXTBOX = "textbox"  # DOCX text box / shape
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,15 +48,15 @@ class Line:
     """One line of text as a reader (and an ATS) would see it."""
 
     text: str
-    page: int                      # 1-based page number
-    number: int                    # 1-based line number within the page
+    page: int  # 1-based page number
+    number: int  # 1-based line number within the page
     section: Section = Section.OTHER
     is_heading: bool = False
     origin: Origin = Origin.BODY
-    bbox: BBox | None = None       # known for PDF lines
+    bbox: BBox | None = None  # known for PDF lines
     font_size: float | None = None  # dominant font size in points, where known
-    bold: bool | None = None       # whether the line is set in a bold face, where known
-    column: int = 0                # 0 for single-column text; 1, 2, ... for detected columns
+    bold: bool | None = None  # whether the line is set in a bold face, where known
+    column: int = 0  # 0 for single-column text; 1, 2, ... for detected columns
 
     @property
     def in_margin(self) -> bool:
@@ -66,18 +66,18 @@ class Line:
 
 @dataclass(frozen=True, slots=True)
 class Page:
-    number: int                    # 1-based
+    number: int  # 1-based
     lines: tuple[Line, ...]
-    width: float | None = None     # points, where known
+    width: float | None = None  # points, where known
     height: float | None = None
-    image_count: int = 0           # images drawn on the page, where known
+    image_count: int = 0  # images drawn on the page, where known
 
     @property
     def char_count(self) -> int:
         return sum(len(line.text) for line in self.lines)
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     INFO = "info"
     WARNING = "warning"
     ERROR = "error"
@@ -85,26 +85,26 @@ class Severity(str, Enum):
 
 @dataclass(frozen=True, slots=True)
 class Notice:
-    """Something the parser noticed that the user should know (fallback encoding, no text layer...)."""
+    """Something the parser noticed that the user should know (fallback encoding, no text...)."""
 
-    code: str                      # stable machine-readable code, e.g. "no_text_layer"
-    message: str                   # plain sentence for the user
+    code: str  # stable machine-readable code, e.g. "no_text_layer"
+    message: str  # plain sentence for the user
     severity: Severity = Severity.WARNING
     page: int | None = None
-    fix: str | None = None         # what the user can do about it
+    fix: str | None = None  # what the user can do about it
 
 
 @dataclass(frozen=True, slots=True)
 class Document:
     """A parsed resume: the pages and lines an ATS would read, plus what went wrong reading them."""
 
-    source: str                    # display name (file name), never used as a path
-    format: str                    # "pdf" | "docx" | "text"
+    source: str  # display name (file name), never used as a path
+    format: str  # "pdf" | "docx" | "text"
     pages: tuple[Page, ...]
     notices: tuple[Notice, ...] = ()
-    sha256: str = ""               # of the source bytes
+    sha256: str = ""  # of the source bytes
     byte_size: int = 0
-    page_count: int = 0            # pages in the file (may exceed len(pages) when a limit stopped reading)
+    page_count: int = 0  # pages in the file (may exceed len(pages) when a limit stopped reading)
     metadata: tuple[tuple[str, str], ...] = field(default=())
 
     @property

@@ -26,7 +26,9 @@ class Category(_Frozen):
 
     title: NonEmpty = Field(description="The heading the report shows.", examples=["Frameworks"])
     weight: float = Field(
-        default=1.0, gt=0, le=100,
+        default=1.0,
+        gt=0,
+        le=100,
         description="Scales this category's share of the score (greater than 0, at most 100).",
         examples=[1.0, 1.5],
     )
@@ -55,7 +57,9 @@ class Term(_Frozen):
         examples=[["torch"], ["CNN", "ConvNet", "convolutional neural network"]],
     )
     weight: float = Field(
-        default=1.0, gt=0, le=100,
+        default=1.0,
+        gt=0,
+        le=100,
         description="How much the term counts within its category (greater than 0, at most 100).",
         examples=[1, 3],
     )
