@@ -24,7 +24,7 @@ from .serialize import document_from_json, document_to_json
 from .summary import summarize
 
 #: modules the forkserver imports once, so each new worker starts warm
-PRELOAD = ("resume_checker.api", "resume_checker.batch.worker")
+PRELOAD = ("resume_checker.batch.preload", "resume_checker.batch.worker")
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,13 +7,14 @@ import re
 from resume_checker.batch.model import BatchResult, Status
 
 TOP_MISSING = 5
-_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~])")
+_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
 
 
 def escape(text: str) -> str:
     """Escape Markdown and inline HTML; newlines become spaces (one row per file)."""
     flat = " ".join(text.split())
-    return _SPECIAL.sub(r"\\\1", flat).replace("&", "&amp;")
+    flat = flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _SPECIAL.sub(r"\\\1", flat)
 
 
 def render(result: BatchResult) -> str:

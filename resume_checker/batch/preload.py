@@ -1,0 +1,13 @@
+"""Imported once by the forkserver, so every worker it forks starts with spaCy already loaded.
+
+Creating the blank English pipeline takes over a second; paying it once per batch instead of once
+per worker (and again for every worker replaced after a crash or a timeout) keeps small batches
+and recoveries fast.  Only pure-Python state is warmed here: no PDF library is opened before fork.
+"""
+
+from __future__ import annotations
+
+import resume_checker.api  # noqa: F401 - the import is the point
+from resume_checker.matching import _nlp
+
+_nlp()
