@@ -63,6 +63,7 @@ BROKEN_CASES: list[tuple[str, list[str]]] = [
         "line 6: term #1 'PyTorch', field 'weight'", "got 0. Example: weight: 2",
         "line 7: term #2 'JAX', field 'weight'", "got 150",
         "line 8: term #3 'TensorFlow', field 'weight'", "got 'heavy'",
+        "line 9: term #4 'Keras', field 'weight'", "got true",
     ]),
     ("missing_fields.yaml", [
         "field 'title': missing required field. Example: title: Neural Network Architect",

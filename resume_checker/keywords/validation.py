@@ -300,6 +300,12 @@ def _cross_field_problems(
             if category not in declared:
                 line = _line_of(root, ("terms", index, "category"))
                 yield line, _unknown_category(_term_label(data, index), category, declared)
+        if isinstance(term.get("weight"), bool):  # pydantic would read true as 1.0
+            line = _line_of(root, ("terms", index, "weight"))
+            yield line, (
+                f"{_term_label(data, index)}, field 'weight': must be a number greater than 0 and "
+                f"at most 100, got {str(term['weight']).lower()}. Example: {EXAMPLES['weight']}"
+            )
         yield from _duplicates(data, root, index, term, owners)
     if declared and terms:
         for cat_id in declared:
