@@ -41,54 +41,90 @@ def user_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 # --- broken files: every one names the line, the term, the field and a valid example ---------
 
 BROKEN_CASES: list[tuple[str, list[str]]] = [
-    ("unknown_category.yaml", [
-        "line 9: term #2 'PyTorch', field 'category'", "unknown category 'framework'",
-        "Declared categories: frameworks, hardware", "Did you mean 'frameworks'?",
-        "Example: category: frameworks",
-    ]),
-    ("duplicate_alias.yaml", [
-        "line 11: term #2 'Lua Torch', field 'aliases'",
-        "'Torch' is also a spelling of term #1 'PyTorch' ('torch')",
-    ]),
-    ("duplicate_name.yaml", [
-        "line 8: term #3 'cuda', field 'name'", "also a spelling of term #1 'CUDA'",
-    ]),
-    ("empty_alias.yaml", [
-        "line 8: term #1 'PyTorch', field 'aliases': alias #2 is empty",
-        "Example: aliases: [torch, pytorch]",
-    ]),
-    ("bad_weights.yaml", [
-        "line 4: category 'frameworks', field 'weight': must be a number greater than 0 and "
-        "at most 100, got -1",
-        "line 6: term #1 'PyTorch', field 'weight'", "got 0. Example: weight: 2",
-        "line 7: term #2 'JAX', field 'weight'", "got 150",
-        "line 8: term #3 'TensorFlow', field 'weight'", "got 'heavy'",
-        "line 9: term #4 'Keras', field 'weight'", "got true",
-    ]),
-    ("missing_fields.yaml", [
-        "field 'title': missing required field. Example: title: Neural Network Architect",
-        "line 5: term #1 'PyTorch', field 'category': missing required field. "
-        "Example: category: frameworks",
-        "line 7: term #2, field 'name': missing required field. Example: name: PyTorch",
-    ]),
-    ("unknown_field.yaml", [
-        "line 8: term #1 'PyTorch', field 'aliasses'",
-        "unknown field 'aliasses' (did you mean 'aliases'?)",
-        "unknown field 'requird' (did you mean 'required'?)", "Allowed fields: name, category",
-    ]),
-    ("bad_id.yaml", [
-        "line 1: field 'id': 'Neural Network Architect' is not a slug",
-        "e.g. id: neural-network-architect",
-    ]),
+    (
+        "unknown_category.yaml",
+        [
+            "line 9: term #2 'PyTorch', field 'category'",
+            "unknown category 'framework'",
+            "Declared categories: frameworks, hardware",
+            "Did you mean 'frameworks'?",
+            "Example: category: frameworks",
+        ],
+    ),
+    (
+        "duplicate_alias.yaml",
+        [
+            "line 11: term #2 'Lua Torch', field 'aliases'",
+            "'Torch' is also a spelling of term #1 'PyTorch' ('torch')",
+        ],
+    ),
+    (
+        "duplicate_name.yaml",
+        [
+            "line 8: term #3 'cuda', field 'name'",
+            "also a spelling of term #1 'CUDA'",
+        ],
+    ),
+    (
+        "empty_alias.yaml",
+        [
+            "line 8: term #1 'PyTorch', field 'aliases': alias #2 is empty",
+            "Example: aliases: [torch, pytorch]",
+        ],
+    ),
+    (
+        "bad_weights.yaml",
+        [
+            "line 4: category 'frameworks', field 'weight': must be a number greater than 0 and "
+            "at most 100, got -1",
+            "line 6: term #1 'PyTorch', field 'weight'",
+            "got 0. Example: weight: 2",
+            "line 7: term #2 'JAX', field 'weight'",
+            "got 150",
+            "line 8: term #3 'TensorFlow', field 'weight'",
+            "got 'heavy'",
+            "line 9: term #4 'Keras', field 'weight'",
+            "got true",
+        ],
+    ),
+    (
+        "missing_fields.yaml",
+        [
+            "field 'title': missing required field. Example: title: Neural Network Architect",
+            "line 5: term #1 'PyTorch', field 'category': missing required field. "
+            "Example: category: frameworks",
+            "line 7: term #2, field 'name': missing required field. Example: name: PyTorch",
+        ],
+    ),
+    (
+        "unknown_field.yaml",
+        [
+            "line 8: term #1 'PyTorch', field 'aliasses'",
+            "unknown field 'aliasses' (did you mean 'aliases'?)",
+            "unknown field 'requird' (did you mean 'required'?)",
+            "Allowed fields: name, category",
+        ],
+    ),
+    (
+        "bad_id.yaml",
+        [
+            "line 1: field 'id': 'Neural Network Architect' is not a slug",
+            "e.g. id: neural-network-architect",
+        ],
+    ),
     ("syntax_error.yaml", ["line 9, column 9: YAML syntax error", "starts on line 8, column 14"]),
     ("not_a_mapping.yaml", ["the file holds a list", "mapping of fields", "id: neural-network"]),
     ("empty_terms.yaml", ["line 5: field 'terms': is empty; add at least one", "- {name: PyTorch"]),
     ("empty_file.yaml", ["the file is empty"]),
     ("duplicate_key.yaml", ["line 9: 'weight' appears twice", "first on line 8"]),
-    ("unquoted_yes.yaml", [
-        "line 6: term #1, field 'name': YAML read this as true", 'name: "yes"',
-        "line 8: term #2 'Excel', field 'version': unknown field 'version'",
-    ]),
+    (
+        "unquoted_yes.yaml",
+        [
+            "line 6: term #1, field 'name': YAML read this as true",
+            'name: "yes"',
+            "line 8: term #2 'Excel', field 'version': unknown field 'version'",
+        ],
+    ),
     ("aliases_not_list.yaml", ["field 'aliases': must be a list, got 'torch'"]),
     ("anchors.yaml", ["anchors and aliases", "not supported"]),
     ("unused_category.yaml", ["line 5: category 'hardware' is declared but no term uses it"]),
@@ -120,10 +156,15 @@ def test_all_problems_are_reported_at_once_in_line_order() -> None:
     lines = [int(re.match(r"line (\d+):", p).group(1)) for p in problems]  # type: ignore[union-attr]
     assert lines == sorted(lines)
     text = "\n".join(problems)
-    for fragment in ("'Many_Problems' is not a slug", "e.g. id: many-problems",
-                     "unknown category 'framework'", "alias #2 is empty", "got 0",
-                     "'Torch' is also a spelling of term #1 'PyTorch'",
-                     "unknown field 'requried' (did you mean 'required'?)"):
+    for fragment in (
+        "'Many_Problems' is not a slug",
+        "e.g. id: many-problems",
+        "unknown category 'framework'",
+        "alias #2 is empty",
+        "got 0",
+        "'Torch' is also a spelling of term #1 'PyTorch'",
+        "unknown field 'requried' (did you mean 'required'?)",
+    ):
         assert fragment in text
 
 
@@ -264,7 +305,10 @@ def test_dump_round_trips_any_text(name: str, alias: str, source: str, weight: f
     if alias.strip().casefold() == name.strip().casefold():
         alias = name + " x"
     kwset = KeywordSet(
-        id="tricky", title=name, description=source, categories={"a-b": Category(title=name)},
+        id="tricky",
+        title=name,
+        description=source,
+        categories={"a-b": Category(title=name)},
         terms=(Term(name=name, category="a-b", aliases=(alias,), weight=weight, source=source),),
     )
     assert parse_keyword_set(dump_keyword_set(kwset), source="dump") == kwset
@@ -286,26 +330,61 @@ def test_every_bundled_set_loads_and_validates() -> None:
 
 NNA_MUST_HAVE = {
     # skills matrix
-    "Linear algebra": [], "Calculus": ["matrix calculus"], "Probability": ["probability theory"],
-    "PyTorch": [], "JAX": [], "TensorFlow": [], "GPU": [], "TPU": [], "CUDA": [],
-    "Transformers": [], "Convolutional neural networks": ["CNN", "ConvNet"],
-    "Recurrent neural networks": ["RNN"], "Generative adversarial networks": ["GAN"],
-    "Loss landscapes": [], "Gradient flow": [],
+    "Linear algebra": [],
+    "Calculus": ["matrix calculus"],
+    "Probability": ["probability theory"],
+    "PyTorch": [],
+    "JAX": [],
+    "TensorFlow": [],
+    "GPU": [],
+    "TPU": [],
+    "CUDA": [],
+    "Transformers": [],
+    "Convolutional neural networks": ["CNN", "ConvNet"],
+    "Recurrent neural networks": ["RNN"],
+    "Generative adversarial networks": ["GAN"],
+    "Loss landscapes": [],
+    "Gradient flow": [],
     # architectures, optimization, training, deployment named in the documents
-    "Mixture of experts": ["MoE"], "Vision transformers": ["ViT"], "Diffusion models": [],
-    "State-space models": [], "Attention mechanisms": ["multi-head attention"],
-    "Neural architecture search": ["NAS"], "Quantization-aware training": ["QAT"],
-    "Hyperparameter optimization": [], "Meta-learning": [], "Distributed training": [],
-    "Federated learning": [], "Edge AI": [], "Information theory": [],
+    "Mixture of experts": ["MoE"],
+    "Vision transformers": ["ViT"],
+    "Diffusion models": [],
+    "State-space models": [],
+    "Attention mechanisms": ["multi-head attention"],
+    "Neural architecture search": ["NAS"],
+    "Quantization-aware training": ["QAT"],
+    "Hyperparameter optimization": [],
+    "Meta-learning": [],
+    "Distributed training": [],
+    "Federated learning": [],
+    "Edge AI": [],
+    "Information theory": [],
     # research, education, certifications and programs
-    "NeurIPS": ["NIPS"], "ICML": [], "ICLR": [], "arXiv": [], "Kaggle": [],
-    "PhD": ["Ph.D.", "doctorate"], "Master's degree": ["MSc", "M.S."],
-    "Deep Learning Specialization": [], "NVIDIA Deep Learning Institute": ["NVIDIA DLI"],
-    "Google Brain Residency": [], "OpenAI Scholars": [], "CS231n": [], "CS224n": [],
+    "NeurIPS": ["NIPS"],
+    "ICML": [],
+    "ICLR": [],
+    "arXiv": [],
+    "Kaggle": [],
+    "PhD": ["Ph.D.", "doctorate"],
+    "Master's degree": ["MSc", "M.S."],
+    "Deep Learning Specialization": [],
+    "NVIDIA Deep Learning Institute": ["NVIDIA DLI"],
+    "Google Brain Residency": [],
+    "OpenAI Scholars": [],
+    "CS231n": [],
+    "CS224n": [],
 }
 NNA_CATEGORIES = {
-    "mathematics", "frameworks", "hardware", "architectures", "optimization", "training",
-    "deployment", "research", "education", "certifications",
+    "mathematics",
+    "frameworks",
+    "hardware",
+    "architectures",
+    "optimization",
+    "training",
+    "deployment",
+    "research",
+    "education",
+    "certifications",
 }
 
 

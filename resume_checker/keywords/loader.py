@@ -242,4 +242,3 @@ def _scalar(value: object) -> str:
 def _plain_float(value: float) -> str:
     text = repr(value)
     return text if "e" not in text else f"{value:.12f}".rstrip("0")
-

@@ -42,7 +42,10 @@ EXAMPLES: dict[str, str] = {
     "min_score": "min_score: 70",
 }
 _MODELS: dict[str, type[BaseModel]] = {
-    "set": KeywordSet, "category": Category, "term": Term, "band": Band,
+    "set": KeywordSet,
+    "category": Category,
+    "term": Term,
+    "band": Band,
 }
 
 
@@ -87,10 +90,14 @@ def _read_yaml(text: str) -> tuple[Any, yaml.Node | None, list[str]]:
     if not isinstance(data, dict):
         kind = "a list" if isinstance(data, list) else f"a single value ({type(data).__name__})"
         example = "\n".join(EXAMPLES[f] for f in ("id", "title", "categories", "terms"))
-        return None, root, [
-            f"line 1: the file holds {kind}, but a keyword set is a mapping of fields. "
-            + _example_text(example)
-        ]
+        return (
+            None,
+            root,
+            [
+                f"line 1: the file holds {kind}, but a keyword set is a mapping of fields. "
+                + _example_text(example)
+            ],
+        )
     return data, root, []
 
 
@@ -153,7 +160,8 @@ def _line_of(root: yaml.Node | None, loc: tuple[int | str, ...]) -> int:
                     child, line = value, key.start_mark.line + 1
                     break
         elif (
-            isinstance(node, yaml.SequenceNode) and isinstance(part, int)
+            isinstance(node, yaml.SequenceNode)
+            and isinstance(part, int)
             and 0 <= part < len(node.value)
         ):
             child = node.value[part]
@@ -173,7 +181,8 @@ def _errors(data: dict[str, Any]) -> list[ErrorDetails]:
         KeywordSet.model_validate(data)
     except ValidationError as exc:
         return [
-            err for err in exc.errors(include_url=False)
+            err
+            for err in exc.errors(include_url=False)
             if not (err["type"] == "too_short" and err.get("input"))
         ]
     return []
@@ -243,10 +252,10 @@ def _pydantic_message(err: ErrorDetails, data: dict[str, Any]) -> str:
     if kind == "string_type" and isinstance(value, bool):
         return (
             f"{head}YAML read this as {str(value).lower()}; put text such as yes/no/on/off in "
-            f"quotes. Example: {field or 'name'}: \"{'yes' if value else 'no'}\""
+            f'quotes. Example: {field or "name"}: "{"yes" if value else "no"}"'
         )
     if kind == "string_type" and isinstance(value, int | float):
-        return f"{head}YAML read this as a number; put it in quotes, e.g. {field}: \"{value}\""
+        return f'{head}YAML read this as a number; put it in quotes, e.g. {field}: "{value}"'
     if kind in ("tuple_type", "list_type"):
         return f"{head}must be a list, got {_short(value)}. {shown}"
     if kind in ("model_type", "dict_type", "model_attributes_type"):
@@ -302,19 +311,18 @@ def _cross_field_problems(
                 yield line, _unknown_category(_term_label(data, index), category, declared)
         if isinstance(term.get("weight"), bool):  # pydantic would read true as 1.0
             line = _line_of(root, ("terms", index, "weight"))
-            yield line, (
-                f"{_term_label(data, index)}, field 'weight': must be a number greater than 0 and "
-                f"at most 100, got {str(term['weight']).lower()}. Example: {EXAMPLES['weight']}"
-            )
+            got = str(term["weight"]).lower()
+            message = f"{_term_label(data, index)}, field 'weight': must be a number greater "
+            message += f"than 0 and at most 100, got {got}. Example: {EXAMPLES['weight']}"
+            yield line, message
         yield from _duplicates(data, root, index, term, owners)
     if declared and terms:
         for cat_id in declared:
             if cat_id not in used:
                 line = _line_of(root, ("categories", cat_id))
-                yield line, (
-                    f"category '{cat_id}' is declared but no term uses it; add a term with "
-                    f"category: {cat_id}, or remove the category"
-                )
+                message = f"category '{cat_id}' is declared but no term uses it; add a term "
+                message += f"with category: {cat_id}, or remove the category"
+                yield line, message
 
 
 def _unknown_category(label: str, category: str, declared: list[str]) -> str:
@@ -352,11 +360,10 @@ def _duplicates(
         if other == index or (exact and other_exact and other_spelling.strip() != spelling.strip()):
             continue
         line = _line_of(root, ("terms", index, field))
-        yield line, (
-            f"{_term_label(data, index)}, field '{field}': '{spelling}' is also a spelling of "
-            f"{_term_label(data, other)} ('{other_spelling}'); a spelling may belong to one term "
-            "only. Remove it from one of them, or merge the two terms"
-        )
+        message = f"{_term_label(data, index)}, field '{field}': '{spelling}' is also a "
+        message += f"spelling of {_term_label(data, other)} ('{other_spelling}'); a spelling "
+        message += "may belong to one term only. Remove it from one of them, or merge the two terms"
+        yield line, message
 
 
 def _spelling_key(spelling: str) -> str:
