@@ -94,9 +94,12 @@ class _Tally:
     mentions: int = 0
     written: dict[str, int] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    #: position of the first mention (sentence number): ads list what matters most first
+    first: int = 1 << 30
 
-    def add(self, doc: int, level: Level, written: str) -> None:
+    def add(self, doc: int, level: Level, written: str, position: int = 0) -> None:
         self.mentions += 1
+        self.first = min(self.first, position)
         self.written[written] = self.written.get(written, 0) + 1
         before = self.docs.get(doc, Level.NONE)
         if level is Level.REQUIRED or (level is Level.PREFERRED and before is Level.NONE):
@@ -156,15 +159,15 @@ def _plain_certification(name: str, vocabulary: Vocabulary) -> bool:
 def _tally(sources: Sequence[SourceText], vocabulary: Vocabulary) -> dict[str, _Tally]:
     tallies: dict[str, _Tally] = {}
     for doc, source in enumerate(sources):
-        for line, level in line_levels(source.text):
+        for position, (line, level) in enumerate(line_levels(source.text)):
             for hit in vocabulary.find(line):
                 tally = tallies.setdefault(hit.entry.name, _Tally(hit.entry))
-                tally.add(doc, level, hit.text)
+                tally.add(doc, level, hit.text, position)
             for degree in find_degrees(line):
                 aliases = DEGREE_ALIASES[degree.level]
                 entry = Entry(degree.level, "education", aliases, DEGREE_SOURCE)
                 tally = tallies.setdefault(degree.level, _Tally(entry))
-                tally.add(doc, level, degree.level)
+                tally.add(doc, level, degree.level, position)
                 tally.notes.extend(f for f in degree.fields if f not in tally.notes)
     return tallies
 
@@ -229,8 +232,12 @@ def _order(tally: _Tally) -> tuple[int, int, int, str]:
 
 def _required(chosen: Sequence[_Tally], n: int) -> set[str]:
     """Terms under a required cue in most documents that mention them; few, and common ones."""
+    def rank(t: _Tally) -> tuple[int, int, bool, int, str]:
+        req = sum(lv is Level.REQUIRED for lv in t.docs.values())
+        return (-req, -len(t.docs), t.entry.source == DEGREE_SOURCE, t.first, t.entry.name)
+
     picks = [
-        t for t in chosen
+        t for t in sorted(chosen, key=rank)
         if sum(lv is Level.REQUIRED for lv in t.docs.values()) * 2 > len(t.docs)
         and (n == 1 or len(t.docs) * 4 >= n)
         and t.entry.source != PHRASE_SOURCE
