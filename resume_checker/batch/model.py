@@ -97,6 +97,7 @@ class BatchResult:
     blind: bool = False
     run_id: str = ""
     pass_score: float | None = None
+    peak_worker_rss_mb: float = 0.0    # the largest peak resident memory of any worker
     options: dict[str, Any] = field(default_factory=dict)
 
     @property

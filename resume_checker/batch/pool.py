@@ -49,6 +49,7 @@ class Outcome(Generic[T]):
     error: str | None = None   # plain reason, e.g. "took longer than 10 s"
     code: str | None = None    # "timeout" | "crashed" | "out_of_memory" | an error's code
     seconds: float = 0.0
+    peak_rss_mb: float = 0.0   # the worker's peak resident memory so far (0 when it died)
 
     @property
     def ok(self) -> bool:
@@ -168,8 +169,9 @@ class _Worker:
         self.current = None
         seconds = time.monotonic() - self.since
         if kind == "ok":
-            return Outcome(index, task, value=message[1], seconds=seconds)
-        return Outcome(index, task, error=message[2], code=message[1], seconds=seconds)
+            return Outcome(index, task, value=message[1], seconds=seconds, peak_rss_mb=message[2])
+        return Outcome(index, task, error=message[2], code=message[1], seconds=seconds,
+                       peak_rss_mb=message[3])
 
     def _died(self, limits: PoolLimits) -> Outcome[Any] | None:
         if not self.ready:
@@ -234,13 +236,14 @@ def _worker_main(conn: Connection, init, work, config, memory_mb: int | None) ->
         except (EOFError, OSError):
             return
         try:
-            conn.send(("ok", work(state, task)))
+            conn.send(("ok", work(state, task), _peak_rss_mb()))
         except MemoryError:
-            conn.send(("error", "out_of_memory", f"ran out of memory (limit {memory_mb} MB)"))
+            reason = f"ran out of memory (limit {memory_mb} MB)"
+            conn.send(("error", "out_of_memory", reason, _peak_rss_mb()))
         except ResumeCheckerError as exc:
-            conn.send(("error", exc.code, _clip(exc.reason)))
+            conn.send(("error", exc.code, _clip(exc.reason), _peak_rss_mb()))
         except Exception as exc:  # noqa: BLE001 - one file's failure must not end the batch
-            conn.send(("error", "internal_error", _describe(exc)))
+            conn.send(("error", "internal_error", _describe(exc), _peak_rss_mb()))
 
 
 def _limit_memory(memory_mb: int | None) -> None:
@@ -255,6 +258,15 @@ def _limit_memory(memory_mb: int | None) -> None:
     if hard != resource.RLIM_INFINITY:
         limit = min(limit, hard)
     resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def _peak_rss_mb() -> float:
+    try:
+        import resource
+    except ImportError:
+        return 0.0
+    kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return kb / 1024 / (1024 if sys.platform == "darwin" else 1)  # bytes on macOS, KiB on Linux
 
 
 def _describe(exc: BaseException) -> str:

@@ -65,7 +65,10 @@ def run_batch(
     cache = Cache(options.cache_path, retention_days=options.retention_days) \
         if options.cache_path else None
     try:
-        rows.extend(_check_all(found.candidates, keyword_set, options, cache, on_row, init, work))
+        checked, peak_rss = _check_all(
+            found.candidates, keyword_set, options, cache, on_row, init, work
+        )
+        rows.extend(checked)
         result = BatchResult(
             rows=_rank(rows),
             set_id=keyword_set.id,
@@ -76,6 +79,7 @@ def run_batch(
             blind=options.blind,
             run_id=_run_id(started),
             pass_score=_pass_score(keyword_set),
+            peak_worker_rss_mb=peak_rss,
             options={"jobs": options.jobs, "recursive": options.recursive,
                      "time_seconds": options.limits.time_seconds,
                      "memory_mb": options.limits.memory_mb,
@@ -90,7 +94,9 @@ def run_batch(
             cache.close()
 
 
-def _check_all(candidates, keyword_set, options, cache, on_row, init, work) -> list[BatchRow]:
+def _check_all(
+    candidates, keyword_set, options, cache, on_row, init, work
+) -> tuple[list[BatchRow], float]:
     config = WorkerConfig(
         keyword_set=keyword_set,
         limits=options.limits,
@@ -104,10 +110,12 @@ def _check_all(candidates, keyword_set, options, cache, on_row, init, work) -> l
     limits = PoolLimits(options.limits.time_seconds, options.limits.memory_mb)
     rows: list[BatchRow] = []
     fresh: list[tuple[str, str]] = []
+    peak_rss = 0.0
     outcomes = run_pool(tasks, init=init, work=work, config=config, jobs=options.jobs,
                         limits=limits, preload=PRELOAD)
     for outcome in outcomes:
         row = _row(outcome, candidates[outcome.index], options)
+        peak_rss = max(peak_rss, outcome.peak_rss_mb)
         if outcome.ok and outcome.value.document_json and cache is not None:
             fresh.append((outcome.value.sha256, outcome.value.document_json))
             if len(fresh) >= _CACHE_CHUNK:
@@ -118,7 +126,7 @@ def _check_all(candidates, keyword_set, options, cache, on_row, init, work) -> l
             on_row(row)
     if fresh and cache is not None:
         cache.put_many(fresh)
-    return rows
+    return rows, peak_rss
 
 
 def _row(outcome: Outcome[FileResult], candidate: Candidate, options: BatchOptions) -> BatchRow:
