@@ -45,8 +45,13 @@ _CACHE_SIZE = 32
 # Word prefixes that people write joined, spaced or hyphenated ("pretrained", "pre-trained").
 _SPLIT_PREFIXES = ("pre", "multi", "fine", "non", "self", "semi", "cross", "co", "sub")
 _PLURAL_ES = ("s", "x", "z", "ch", "sh")
-_SINGLE_LETTER_DOT = re.compile(r"^[a-z]\.$", re.IGNORECASE)
 _PARENS = re.compile(r"\(([^()\n]{1,80})\)")
+# Between blocks; spaces around the newline keep spaCy's tokenizer cache working (a chunk that
+# holds a newline is tokenized the slow way every time).
+_BLOCK_BREAK = " \n "
+#: "MoE (Mixture of Experts)": the short form before the brackets is at most this long, so
+#: that an ordinary word before a bracketed remark is not taken for an acronym
+_MAX_REVERSE_SHORT = 6
 _SHORT_FORM = re.compile(r"^[^\W_][\w&.\-]{0,8}[^\W_]$")
 
 
@@ -115,40 +120,64 @@ def _nlp() -> Language:
         return _NLP
 
 
-def _pieces(nlp: Language, text: str) -> _Tokens:
-    """Tokenize with ``make_doc`` and drop hyphens inside words, so "pre-trained" == "pre trained".
+def _pieces(nlp: Language, lowered: str, cased: str | None = None) -> _Tokens:
+    """Tokenize lower-cased text with ``make_doc`` and drop hyphens inside words, so
+    "pre-trained" == "pre trained"; the words keep the casing of ``cased`` when given.
 
-    Whitespace tokens (block breaks) are kept as "\\n", which no pattern contains.
+    Tokenizing lower-cased text keeps token boundaries independent of the resume's casing.
+    Whitespace tokens (block breaks) become "\\n", which no pattern contains.
     """
-    doc = nlp.make_doc(text)
-    arr = doc.to_array(["IDX", "LENGTH", "SPACY"]).tolist()
-    words: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    last = len(arr) - 1
-    for i, (start, length, spaced) in enumerate(arr):
-        word = text[start : start + length]
-        if word == "-" and 0 < i < last and not spaced:
-            prev_start, prev_len, prev_spaced = arr[i - 1]
-            if not prev_spaced and not text[prev_start : prev_start + prev_len].isspace():
-                continue
-        if length > 2 and "-" in word.strip("-"):
+    doc = nlp.make_doc(lowered)
+    source = lowered if cased is None else cased
+    arr = doc.to_array(["IDX", "LENGTH", "SPACY"])
+    starts: list[int] = arr[:, 0].tolist()
+    ends = [s + n for s, n in zip(starts, arr[:, 1].tolist(), strict=True)]
+    words = [source[s:e] for s, e in zip(starts, ends, strict=True)]
+    special = [
+        i
+        for i, w in enumerate(words)
+        if "-" in w or w.isspace() or (len(w) == 2 and w[1] == ".")
+    ]
+    if not special:
+        return _Tokens(words, starts, ends)
+    spaced: list[int] = arr[:, 2].tolist()
+    out_w: list[str] = []
+    out_s: list[int] = []
+    out_e: list[int] = []
+    done = 0
+    for i in special:
+        out_w += words[done:i]
+        out_s += starts[done:i]
+        out_e += ends[done:i]
+        done = i + 1
+        word, start = words[i], starts[i]
+        if word.isspace():
+            word = "\n"
+        elif word == "-":
+            inside = 0 < i < len(words) - 1 and not spaced[i] and not spaced[i - 1]
+            if inside and not words[i - 1].isspace():
+                continue  # a hyphen inside a word: "pre-trained" -> "pre trained"
+        elif len(word) > 2 and "-" in word.strip("-"):
             offset = start
             for part in word.split("-"):
                 if part:
-                    words.append(part)
-                    starts.append(offset)
-                    ends.append(offset + len(part))
+                    out_w.append(part)
+                    out_s.append(offset)
+                    out_e.append(offset + len(part))
                 offset += len(part) + 1
-        elif length == 2 and _SINGLE_LETTER_DOT.match(word):  # "C." at the end of a sentence
-            words += [word[0], "."]
-            starts += [start, start + 1]
-            ends += [start + 1, start + 2]
-        else:
-            words.append("\n" if word.isspace() else word)
-            starts.append(start)
-            ends.append(start + length)
-    return _Tokens(words, starts, ends)
+            continue
+        elif len(word) == 2 and word[0].isalpha():  # "C." at the end of a sentence
+            out_w += [word[0], "."]
+            out_s += [start, start + 1]
+            out_e += [start + 1, start + 2]
+            continue
+        out_w.append(word)
+        out_s.append(start)
+        out_e.append(ends[i])
+    out_w += words[done:]
+    out_s += starts[done:]
+    out_e += ends[done:]
+    return _Tokens(out_w, out_s, out_e)
 
 
 def _as_doc(tokens: _Tokens) -> Doc:
@@ -217,63 +246,56 @@ class Matcher:
 
     def __init__(self, kwset: KeywordSet) -> None:
         from spacy.matcher import PhraseMatcher
-        from spacy.tokens import Doc
 
         self.kwset = kwset
         self._nlp = nlp = _nlp()
         self._terms: tuple[Term, ...] = kwset.terms
         self._keys: dict[int, tuple[int, str]] = {}
-        self._insensitive = PhraseMatcher(nlp.vocab, attr="ORTH")
+        # Both run on one Doc whose words keep the resume's casing.
+        self._insensitive = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._whole: dict[str, frozenset[int]] = {}  # memo for _whole_terms
         self._sensitive = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self._has_sensitive = False
+        prefix = kwset.content_hash[:12]
         for t_index, term in enumerate(self._terms):
             for spelling in term.spellings:
-                key = f"{kwset.content_hash[:12]}:{t_index}:{spelling}"
+                key = f"{prefix}:{t_index}:{spelling}"
                 self._keys[nlp.vocab.strings.add(key)] = (t_index, spelling)
-                source = spelling if term.case_sensitive else _lower(spelling)
-                words = [w for w in _pieces(nlp, source).words if w != "\n"]
-                if not words:
-                    continue
-                patterns = [Doc(nlp.vocab, words=list(v)) for v in sorted(_variants(words))]
-                target = self._sensitive if term.case_sensitive else self._insensitive
-                self._has_sensitive |= term.case_sensitive
-                target.add(key, patterns)
+                cased = spelling if term.case_sensitive else None
+                patterns = _patterns(_pieces(nlp, _lower(spelling), cased))
+                if patterns:
+                    target = self._sensitive if term.case_sensitive else self._insensitive
+                    target.add(key, patterns)
 
-    # -- finding spans
-
-    def _find(
-        self, text: str, tokens: _Tokens, sensitive: bool, doc: Doc | None = None
-    ) -> list[_Hit]:
-        matcher = self._sensitive if sensitive else self._insensitive
-        if not tokens.words or len(matcher) == 0:
-            return []
-        doc = doc if doc is not None else _as_doc(tokens)
+    def _find(self, text: str, tokens: _Tokens, doc: Doc) -> list[_Hit]:
         hits = []
-        for key, s, e in matcher(doc):
-            start, end = tokens.starts[s], tokens.ends[e - 1]
-            if _bounded(text, start, end):
-                t_index, alias = self._keys[key]
-                hits.append(_Hit(t_index, alias, start, end))
+        for matcher in (self._insensitive, self._sensitive):
+            if len(matcher) == 0:
+                continue
+            for key, s, e in matcher(doc):
+                start, end = tokens.starts[s], tokens.ends[e - 1]
+                if _bounded(text, start, end):
+                    t_index, alias = self._keys[key]
+                    hits.append(_Hit(t_index, alias, start, end))
         return hits
 
-    def _whole_terms(self, form: str) -> set[int]:
+    def _whole_terms(self, form: str) -> frozenset[int]:
         """Terms that match the whole of ``form`` (used to tie a defined acronym to a term)."""
-        found: set[int] = set()
-        for sensitive, text in ((False, _lower(form)), (True, form)):
-            for hit in self._find(text, _pieces(self._nlp, text), sensitive):
-                if hit.start == 0 and hit.end == len(text):
-                    found.add(hit.term)
+        found = self._whole.get(form)
+        if found is None:
+            tokens = _pieces(self._nlp, _lower(form), form)
+            hits = self._find(form, tokens, _as_doc(tokens))
+            found = frozenset(h.term for h in hits if h.start == 0 and h.end == len(form))
+            if len(self._whole) > 10_000:
+                self._whole.clear()
+            self._whole[form] = found
         return found
 
     def match(self, document: Document) -> MatchResult:
         """Every term of the set found in ``document``, in set order, with evidence."""
         text, segments = _reading_text(document)
-        lowered = _lower(text)
-        low_tokens = _pieces(self._nlp, lowered)
-        low_doc = _as_doc(low_tokens)
-        hits = self._find(lowered, low_tokens, sensitive=False, doc=low_doc)
-        if self._has_sensitive:
-            hits += self._find(text, _pieces(self._nlp, text), sensitive=True)
+        tokens = _pieces(self._nlp, _lower(text), text)
+        doc = _as_doc(tokens)
+        hits = self._find(text, tokens, doc)
         definitions: dict[tuple[str, str], list[tuple[int, int]]] = {}
         for short, long, d_start, d_end in _definitions(text):
             definitions.setdefault((short, long), []).append((d_start, d_end))
@@ -282,7 +304,7 @@ class Matcher:
                 terms = sorted(self._whole_terms(form))
                 if not terms:
                     continue
-                for start, end in _occurrences(lowered, low_tokens, low_doc, _lower(other)):
+                for start, end in _occurrences(text, tokens, doc, other):
                     if any(d_start <= start and end <= d_end for d_start, d_end in spans):
                         continue  # the definition itself: its other form already counted
                     hits += [_Hit(t_index, other, start, end) for t_index in terms]
@@ -290,6 +312,16 @@ class Matcher:
             matched=_collect(self._terms, hits, text, segments),
             defined_acronyms=tuple(definitions),
         )
+
+
+def _patterns(tokens: _Tokens) -> list[Doc]:
+    from spacy.tokens import Doc
+
+    words = [w for w in tokens.words if w != "\n"]
+    if not words:
+        return []
+    vocab = _nlp().vocab
+    return [Doc(vocab, words=list(v)) for v in sorted(_variants(words))]
 
 
 def _bounded(text: str, start: int, end: int) -> bool:
@@ -303,16 +335,14 @@ def _bounded(text: str, start: int, end: int) -> bool:
 
 
 def _occurrences(text: str, tokens: _Tokens, doc: Doc, form: str) -> list[tuple[int, int]]:
-    """Where the (lower-cased) form or its plural occurs in the tokens."""
+    """Where ``form`` (any casing) or its plural occurs in the document's tokens."""
     from spacy.matcher import PhraseMatcher
-    from spacy.tokens import Doc
 
-    nlp = _nlp()
-    words = [w for w in _pieces(nlp, form).words if w != "\n"]
-    if not words:
+    patterns = _patterns(_pieces(_nlp(), _lower(form)))
+    if not patterns:
         return []
-    matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-    matcher.add("form", [Doc(nlp.vocab, words=list(v)) for v in sorted(_variants(words))])
+    matcher = PhraseMatcher(_nlp().vocab, attr="LOWER")
+    matcher.add("form", patterns)
     spans = [(tokens.starts[s], tokens.ends[e - 1]) for _, s, e in matcher(doc)]
     return [(s, e) for s, e in spans if _bounded(text, s, e)]
 
@@ -361,7 +391,7 @@ def _reading_text(document: Document) -> tuple[str, list[tuple[int, Line]]]:
     """The text the matcher sees, and where each line starts in it.
 
     Lines of one block (same page, column and origin, no heading in between) are joined by a
-    space; blocks are separated by a newline, which no pattern crosses.
+    space; blocks are separated by a newline token, which no pattern crosses.
     """
     parts: list[str] = []
     segments: list[tuple[int, Line]] = []
@@ -376,8 +406,9 @@ def _reading_text(document: Document) -> tuple[str, list[tuple[int, Line]]]:
                 and not line.is_heading
                 and not previous.is_heading
             )
-            parts.append(" " if same_block else "\n")
-            offset += 1
+            gap = " " if same_block else _BLOCK_BREAK
+            parts.append(gap)
+            offset += len(gap)
         segments.append((offset, line))
         parts.append(line.text)
         offset += len(line.text)
@@ -425,8 +456,9 @@ def _definitions(text: str) -> list[tuple[str, str, int, int]]:
     out = []
     for m in _PARENS.finditer(text):
         inner = m.group(1).strip()
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        before = text[line_start : m.start()].rstrip()
+        # the long form lies on the same block, after any earlier bracket, colon or semicolon
+        start = max(text.rfind(c, 0, m.start()) for c in "\n():;") + 1
+        before = text[start : m.start()].rstrip()
         if _SHORT_FORM.match(inner) and any(c.isalpha() for c in inner):
             window = " ".join(before.split()[-(2 * len(inner) + 1) :])
             long = _short_fit(inner, window)
@@ -436,7 +468,7 @@ def _definitions(text: str) -> list[tuple[str, str, int, int]]:
         words = before.split()
         if words and len(inner.split()) >= 2:
             short = words[-1].strip(",;:")
-            if _SHORT_FORM.match(short) and any(c.isalpha() for c in short):
+            if len(short) <= _MAX_REVERSE_SHORT and _SHORT_FORM.match(short):
                 long = _short_fit(short, inner)
                 if long == inner:
                     out.append((short, inner, m.start() - len(words[-1]) - 1, m.end()))
