@@ -48,6 +48,7 @@ CATEGORY_TITLES: dict[str, str] = {
     "infrastructure": "Infrastructure",
     "tools": "Tools",
     "research": "Research and community",
+    "applications": "Application domains",
     "skills": "Other distinctive phrases (review)",
     "certifications": "Certifications and programs",
     "education": "Education",
@@ -156,13 +157,21 @@ def _plain_certification(name: str, vocabulary: Vocabulary) -> bool:
     return not words or is_junk(" ".join(words), vocabulary)
 
 
-def _tally(sources: Sequence[SourceText], vocabulary: Vocabulary) -> dict[str, _Tally]:
+def _tally(
+    sources: Sequence[SourceText], vocabulary: Vocabulary, base: Vocabulary
+) -> dict[str, _Tally]:
     tallies: dict[str, _Tally] = {}
     for doc, source in enumerate(sources):
         for position, (line, level) in enumerate(line_levels(source.text)):
             for hit in vocabulary.find(line):
                 tally = tallies.setdefault(hit.entry.name, _Tally(hit.entry))
                 tally.add(doc, level, hit.text, position)
+                if hit.entry.source == CERT_SOURCE:  # a certification inside one
+                    for inner in base.find(hit.text):
+                        if inner.entry.category == "certifications":
+                            tallies.setdefault(inner.entry.name, _Tally(inner.entry)).add(
+                                doc, level, inner.text, position
+                            )
             for degree in find_degrees(line):
                 aliases = DEGREE_ALIASES[degree.level]
                 entry = Entry(degree.level, "education", aliases, DEGREE_SOURCE)
@@ -179,7 +188,7 @@ def build_keyword_set(
     title: str,
     description: str | None = None,
     source_labels: Sequence[str] | None = None,
-    max_terms: int = 80,
+    max_terms: int = 100,
     phrases: bool = True,
 ) -> Draft:
     """Build a draft keyword set from role documents; same input, same output."""
@@ -187,16 +196,15 @@ def build_keyword_set(
         raise ValueError("build_keyword_set needs at least one document")
     base = load_vocabulary()
     vocabulary = _extend(base, _candidates(sources, base, phrases))
-    tallies = _tally(sources, vocabulary)
+    tallies = _tally(sources, vocabulary, base)
     n = len(sources)
-    min_docs = 1 if n <= 3 else max(2, math.ceil(0.1 * n))
+    min_docs = 1 if n <= 3 else max(2, math.ceil(0.05 * n))
     chosen = [
         t for t in tallies.values()
         if len(t.docs) >= (1 if t.entry.source in (CERT_SOURCE, PHRASE_SOURCE) else min_docs)
         and not (t.entry.source == ONET_SOURCE and is_junk(t.entry.name, base))
     ]
-    chosen.sort(key=lambda t: (t.entry.source == PHRASE_SOURCE, -len(t.docs), -t.mentions,
-                               t.entry.name.lower()))
+    chosen.sort(key=_priority)
     chosen = chosen[:max_terms]
     required = _required(chosen, n)
     terms, evidence, seen = [], [], set()
@@ -220,6 +228,14 @@ def build_keyword_set(
     return Draft(keyword_set, tuple(evidence), n)
 
 
+def _priority(t: _Tally) -> tuple[bool, int, int, int, int, str]:
+    """Which terms survive the max_terms cut: found terms before phrases, then the most
+    common, those under a required cue, the most mentioned, the earliest mentioned."""
+    req = sum(lv is Level.REQUIRED for lv in t.docs.values())
+    return (t.entry.source == PHRASE_SOURCE, -len(t.docs), -req, -t.mentions, t.first,
+            t.entry.name.lower())
+
+
 def _category_rank(category: str) -> int:
     order = list(CATEGORY_TITLES)
     return order.index(category) if category in order else len(order)
@@ -241,6 +257,7 @@ def _required(chosen: Sequence[_Tally], n: int) -> set[str]:
         if sum(lv is Level.REQUIRED for lv in t.docs.values()) * 2 > len(t.docs)
         and (n == 1 or len(t.docs) * 4 >= n)
         and t.entry.source != PHRASE_SOURCE
+        and t.entry.category != "skills"
     ]
     cap = max(3, math.ceil(0.15 * len(chosen))) if n > 1 else max(5, math.ceil(0.25 * len(chosen)))
     return {t.entry.name for t in picks[:cap]}

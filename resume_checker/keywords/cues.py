@@ -20,7 +20,8 @@ class Level(StrEnum):
 
 _REQUIRED_HEADING = re.compile(
     r"\b(requirements?|required|minimum qualifications?|basic qualifications?|must[- ]haves?|"
-    r"what you(?:'ll| will)? need|qualifications|essential)\b",
+    r"what you(?:'ll| will)? (?:need|bring)|what we(?:'re| are) looking for|who you are|about you|"
+    r"you(?:'ll| will)? have|qualifications|essential)\b",
     re.I,
 )
 _PREFERRED_HEADING = re.compile(

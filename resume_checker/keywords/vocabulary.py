@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from resume_checker.keywords.cues import DEGREE_ALIASES
+
 #: a word: letters/digits, keeping inner dots ("node.js") and trailing + or # ("c++", "c#")
 _TOKEN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9]|\.(?=[A-Za-z0-9])|'(?=[a-z]))*[+#]*")
 
@@ -131,6 +133,8 @@ def is_general(phrase: str) -> bool:
 def is_junk(phrase: str, vocabulary: Vocabulary | None = None) -> bool:
     """Generic-list phrase, or all-general-English and not a known technology term."""
     vocabulary = vocabulary or load_vocabulary()
+    if phrase in DEGREE_ALIASES:
+        return False  # a degree level is a cue term, though its words are plain English
     if phrase.strip().lower() in generic_terms():
         return True
     return is_general(phrase) and vocabulary.lookup(phrase) is None
@@ -158,7 +162,8 @@ def load_vocabulary() -> Vocabulary:
             continue
         for spelling in fresh:
             exact = tuple(t for t, _, _ in tokens(spelling))
-            strict = entry.case_sensitive or (entry.source == ONET_SOURCE and spelling.isupper())
+            acronym = spelling.isupper() and (entry.source == ONET_SOURCE or len(spelling) <= 4)
+            strict = entry.case_sensitive or acronym
             index[key(spelling)] = (entry, exact, strict)
         kept.append(entry)
     return Vocabulary(tuple(kept), index, max(len(k) for k in index))
