@@ -1,0 +1,230 @@
+"""Find a keyword set's terms in a Document, with evidence for every hit.
+
+A keyword set is compiled once (:func:`compile_matcher`, cached by content hash) into
+spaCy ``PhraseMatcher`` patterns keyed by term, and reused for every resume.  Only
+``nlp.make_doc`` of a blank English pipeline runs on resume text, so a two-page resume
+takes about a millisecond.
+
+What counts as a match (each rule has a test in ``tests/test_matching.py``):
+
+* whole tokens only: "Java" is not in "JavaScript", "R" not in "R&D", "C" not in "C++" or
+  "C#"; a term of one or two characters is not found inside a hyphenated word ("go-to",
+  "C-suite"), a longer one is ("PyTorch-based");
+* case-insensitive unless the term is ``case_sensitive``; case-insensitive matching runs on
+  lower-cased text, so tokenization (and the result) does not depend on the resume's casing;
+* symbols match as written (C++, C#, .NET, Node.js, CI/CD, scikit-learn, F1);
+* a plural or possessive counts (CNNs, GPUs, PyTorch's), and a plural term finds its singular;
+* hyphen, space and joined spellings are one spelling ("pre-trained", "pre trained",
+  "pretrained"; "multi-head", "multihead");
+* lines of one page, column and origin are joined with a space (never across a heading), so a
+  term wrapped onto the next line counts;
+* an acronym the resume defines ("Mixture of Experts (MoE)" or "MoE (Mixture of Experts)")
+  makes the other form count for the term, when the initials fit.
+
+A term counts every occurrence; at most :data:`MAX_EVIDENCE` are kept as evidence.
+"""
+
+from __future__ import annotations
+
+import threading
+from bisect import bisect_right
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..documents.model import Document, Line, Origin
+from ..keywords.model import KeywordSet, Term
+from .acronyms import find_definitions
+from .tokens import Tokens, as_doc, blank_nlp, bounded, lower, pattern_docs, reading_text, tokenize
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["MAX_EVIDENCE", "Evidence", "MatchResult", "Matcher", "TermMatch", "compile_matcher"]
+
+MAX_EVIDENCE = 5
+_CACHE_SIZE = 32
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One occurrence of a term: the spelling that hit, the text, and where it is."""
+
+    alias: str
+    text: str
+    line_text: str
+    page: int
+    line: int
+    section: str
+    origin: str = Origin.BODY.value
+
+
+@dataclass(frozen=True)
+class TermMatch:
+    term: str
+    category: str
+    count: int
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True)
+class MatchResult:
+    matched: tuple[TermMatch, ...]
+    #: (short form, long form) pairs the resume defines, in document order
+    defined_acronyms: tuple[tuple[str, str], ...] = ()
+
+    def get(self, term: str) -> TermMatch | None:
+        return next((m for m in self.matched if m.term == term), None)
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    term: int
+    alias: str
+    start: int
+    end: int
+
+
+class Matcher:
+    """A keyword set compiled to spaCy patterns; :meth:`match` is pure and deterministic."""
+
+    def __init__(self, kwset: KeywordSet) -> None:
+        from spacy.matcher import PhraseMatcher
+
+        self.kwset = kwset
+        self._nlp = nlp = blank_nlp()
+        self._terms: tuple[Term, ...] = kwset.terms
+        self._keys: dict[int, tuple[int, str]] = {}
+        # Both run on one Doc whose words keep the resume's casing.
+        self._insensitive = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._whole: dict[str, frozenset[int]] = {}  # memo for _whole_terms
+        self._sensitive = PhraseMatcher(nlp.vocab, attr="ORTH")
+        prefix = kwset.content_hash[:12]
+        for t_index, term in enumerate(self._terms):
+            for spelling in term.spellings:
+                key = f"{prefix}:{t_index}:{spelling}"
+                self._keys[nlp.vocab.strings.add(key)] = (t_index, spelling)
+                cased = spelling if term.case_sensitive else None
+                patterns = pattern_docs(tokenize(nlp, lower(spelling), cased))
+                if patterns:
+                    target = self._sensitive if term.case_sensitive else self._insensitive
+                    target.add(key, patterns)
+
+    def _find(self, text: str, tokens: Tokens, doc: Doc) -> list[_Hit]:
+        hits = []
+        for matcher in (self._insensitive, self._sensitive):
+            if len(matcher) == 0:
+                continue
+            for key, s, e in matcher(doc):
+                start, end = tokens.starts[s], tokens.ends[e - 1]
+                if bounded(text, start, end):
+                    t_index, alias = self._keys[key]
+                    hits.append(_Hit(t_index, alias, start, end))
+        return hits
+
+    def _whole_terms(self, form: str) -> frozenset[int]:
+        """Terms that match the whole of ``form`` (used to tie a defined acronym to a term)."""
+        found = self._whole.get(form)
+        if found is None:
+            tokens = tokenize(self._nlp, lower(form), form)
+            hits = self._find(form, tokens, as_doc(tokens))
+            found = frozenset(h.term for h in hits if h.start == 0 and h.end == len(form))
+            if len(self._whole) > 10_000:
+                self._whole.clear()
+            self._whole[form] = found
+        return found
+
+    def match(self, document: Document) -> MatchResult:
+        """Every term of the set found in ``document``, in set order, with evidence."""
+        text, segments = reading_text(document)
+        tokens = tokenize(self._nlp, lower(text), text)
+        doc = as_doc(tokens)
+        hits = self._find(text, tokens, doc)
+        definitions: dict[tuple[str, str], list[tuple[int, int]]] = {}
+        for short, long, d_start, d_end in find_definitions(text):
+            definitions.setdefault((short, long), []).append((d_start, d_end))
+        for (short, long), spans in definitions.items():
+            for form, other in ((long, short), (short, long)):
+                terms = sorted(self._whole_terms(form))
+                if not terms:
+                    continue
+                for start, end in _occurrences(text, tokens, doc, other):
+                    if any(d_start <= start and end <= d_end for d_start, d_end in spans):
+                        continue  # the definition itself: its other form already counted
+                    hits += [_Hit(t_index, other, start, end) for t_index in terms]
+        return MatchResult(
+            matched=_collect(self._terms, hits, text, segments),
+            defined_acronyms=tuple(definitions),
+        )
+
+
+def _occurrences(text: str, tokens: Tokens, doc: Doc, form: str) -> list[tuple[int, int]]:
+    """Where ``form`` (any casing) or its plural occurs in the document's tokens."""
+    from spacy.matcher import PhraseMatcher
+
+    patterns = pattern_docs(tokenize(blank_nlp(), lower(form)))
+    if not patterns:
+        return []
+    matcher = PhraseMatcher(blank_nlp().vocab, attr="LOWER")
+    matcher.add("form", patterns)
+    spans = [(tokens.starts[s], tokens.ends[e - 1]) for _, s, e in matcher(doc)]
+    return [(s, e) for s, e in spans if bounded(text, s, e)]
+
+
+def _collect(
+    terms: tuple[Term, ...], hits: list[_Hit], text: str, segments: list[tuple[int, Line]]
+) -> tuple[TermMatch, ...]:
+    by_term: dict[int, list[_Hit]] = {}
+    for hit in hits:
+        by_term.setdefault(hit.term, []).append(hit)
+    starts = [s for s, _ in segments]
+    out = []
+    for t_index in sorted(by_term):
+        kept: list[_Hit] = []
+        for hit in sorted(by_term[t_index], key=lambda h: (h.start, -h.end, h.alias)):
+            if not kept or hit.start >= kept[-1].end:  # one count per place in the text
+                kept.append(hit)
+        term = terms[t_index]
+        evidence = tuple(_evidence(h, text, segments, starts) for h in kept[:MAX_EVIDENCE])
+        out.append(TermMatch(term.name, term.category, len(kept), evidence))
+    return tuple(out)
+
+
+def _evidence(
+    hit: _Hit, text: str, segments: list[tuple[int, Line]], starts: list[int]
+) -> Evidence:
+    first = bisect_right(starts, hit.start) - 1
+    last = bisect_right(starts, hit.end - 1) - 1
+    line = segments[first][1]
+    line_text = " ".join(segments[i][1].text for i in range(first, last + 1))
+    return Evidence(
+        alias=hit.alias,
+        text=text[hit.start : hit.end],
+        line_text=line_text,
+        page=line.page,
+        line=line.number,
+        section=line.section.value,
+        origin=line.origin.value,
+    )
+
+
+# --------------------------------------------------------------------------- cache
+
+_CACHE: OrderedDict[str, Matcher] = OrderedDict()
+_CACHE_LOCK = threading.Lock()
+
+
+def compile_matcher(kwset: KeywordSet) -> Matcher:
+    """The matcher for ``kwset``, compiled once per content hash and reused."""
+    key = kwset.content_hash
+    with _CACHE_LOCK:
+        cached = _CACHE.get(key)
+        if cached is not None:
+            _CACHE.move_to_end(key)
+            return cached
+    matcher = Matcher(kwset)
+    with _CACHE_LOCK:
+        _CACHE[key] = matcher
+        while len(_CACHE) > _CACHE_SIZE:
+            _CACHE.popitem(last=False)
+    return matcher
