@@ -48,7 +48,7 @@ class Redactor:
         words = {
             w
             for line in head[:2]
-            for w in re.findall(r"[^\W\d_][\w'’-]+", _contacts(line.text))
+            for w in re.findall(r"[^\W\d_][\w'’-]+", _contacts(line.text).replace(REDACTED, " "))
             if len(w) > 1
         }
         return cls(frozenset((line.page, line.number) for line in head), tuple(sorted(words)))
