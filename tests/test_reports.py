@@ -129,3 +129,12 @@ def test_unscorable_document(pages, notices) -> None:
     for fmt in ("text", "md"):
         out = render(r, fmt)
         assert "not available" in out and "could not be read" in out
+
+
+def test_evidence_from_page_header_is_marked() -> None:
+    from resume_checker.documents.model import Origin
+
+    r = make_report(pages=[RawPage(1, [RawLine("PyTorch engineer", origin=Origin.HEADER),
+                                       RawLine("Skills"), RawLine("CUDA")])])
+    assert "page header" in render(r, "text") and "page header" in render(r, "md")
+    assert json.loads(render(r, "json"))["matched"][0]["evidence"][0]["origin"] == "header"

@@ -68,6 +68,7 @@ def tokenize(nlp: Language, lowered: str, cased: str | None = None) -> Tokens:
     if not special:
         return Tokens(words, starts, ends)
     spaced: list[int] = arr[:, 2].tolist()
+    last = len(words) - 1
     out_w: list[str] = []
     out_s: list[int] = []
     out_e: list[int] = []
@@ -81,7 +82,7 @@ def tokenize(nlp: Language, lowered: str, cased: str | None = None) -> Tokens:
         if word.isspace():
             word = "\n"
         elif word == "-":
-            inside = 0 < i < len(words) - 1 and not spaced[i] and not spaced[i - 1]
+            inside = 0 < i < last and not spaced[i] and not spaced[i - 1]
             if inside and not words[i - 1].isspace():
                 continue  # a hyphen inside a word: "pre-trained" -> "pre trained"
         elif len(word) > 2 and "-" in word.strip("-"):
@@ -93,7 +94,8 @@ def tokenize(nlp: Language, lowered: str, cased: str | None = None) -> Tokens:
                     out_e.append(offset + len(part))
                 offset += len(part) + 1
             continue
-        elif len(word) == 2 and word[0].isalpha():  # "C." at the end of a sentence
+        elif len(word) == 2 and word[0].isalpha() and (i == last or words[i + 1].isspace()):
+            # "written in C." at the end of a block; "Jane C. Doe" stays an initial
             out_w += [word[0], "."]
             out_s += [start, start + 1]
             out_e += [start + 1, start + 2]

@@ -53,11 +53,13 @@ def render_markdown(report: Report) -> str:
             out += ["| Term | Category | Count | Where (first) |", "|---|---|---:|---|"]
             for m in report.matched:
                 first = m.evidence[0] if m.evidence else None
-                where = (
-                    f"p{first.page} l{first.line} ({e(first.section)}): {e(first.line_text)}"
-                    if first
-                    else ""
-                )
+                where = ""
+                if first:
+                    margin = f" page {first.origin}" if first.origin in ("header", "footer") else ""
+                    where = (
+                        f"p{first.page} l{first.line} ({e(first.section)}{margin}): "
+                        f"{e(first.line_text)}"
+                    )
                 req = " (required)" if m.required else ""
                 out.append(f"| {e(m.term)}{req} | {e(m.category)} | {m.count} | {where} |")
         else:

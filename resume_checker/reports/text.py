@@ -10,6 +10,9 @@ from rich.text import Text
 
 from ..report import Report
 
+#: evidence found only here may be missed by an ATS that skips page headers and footers
+_MARGINS = ("header", "footer")
+
 
 def _num(value: float) -> str:
     return f"{value:g}"
@@ -60,7 +63,8 @@ def render_text(report: Report, *, color: bool = False, width: int = 80) -> str:
             first = m.evidence[0] if m.evidence else None
             where = ""
             if first:
-                where = f' p{first.page} l{first.line} {first.section}: "{first.line_text}"'
+                margin = f" page {first.origin}" if first.origin in _MARGINS else ""
+                where = f' p{first.page} l{first.line} {first.section}{margin}: "{first.line_text}"'
             req = " [required]" if m.required else ""
             p(Text(f"  + {m.term}{req} x{m.count}{where}"), no_wrap=True, overflow="ellipsis")
         p()
