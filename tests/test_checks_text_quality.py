@@ -20,7 +20,8 @@ FILLER = [
 def make(*pages, fmt="pdf", notices=()):
     raw = []
     for number, lines in enumerate(pages, start=1):
-        raw.append(RawPage(number, [ln if isinstance(ln, RawLine) else RawLine(ln) for ln in lines]))
+        raw_lines = [ln if isinstance(ln, RawLine) else RawLine(ln) for ln in lines]
+        raw.append(RawPage(number, raw_lines))
     return build_document(source="t.pdf", fmt=fmt, data=b"%PDF", pages=raw, notices=notices)
 
 
@@ -104,7 +105,8 @@ def test_layout_table_holding_a_heading():
 
 
 def test_short_table_cells_are_only_info():
-    doc = make([*FILLER, RawLine("Python", origin=Origin.TABLE), RawLine("SQL", origin=Origin.TABLE)])
+    cells = [RawLine("Python", origin=Origin.TABLE), RawLine("SQL", origin=Origin.TABLE)]
+    doc = make([*FILLER, *cells])
     findings = run_checks(doc, today=TODAY)
     assert only(findings, "table").severity is Severity.INFO
     assert not findings.with_code("layout_table")

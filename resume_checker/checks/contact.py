@@ -63,8 +63,11 @@ def _phone(text: str) -> str | None:
     return None
 
 
-def _first(lines: Iterable[Line], find) -> Fact | None:
+def _first(lines: Iterable[Line], find, needle: str = "") -> Fact | None:
+    """The first value `find` reads from a line; `needle` (lower case) skips lines quickly."""
     for line in lines:
+        if needle and needle not in line.text.lower():
+            continue
         value = find(line.text)
         if value:
             return Fact(value, line.page, line.number)
@@ -81,13 +84,20 @@ def _search(pattern: re.Pattern[str]):
 def _website(text: str) -> str | None:
     for m in _WEBSITE.finditer(text):
         value = m.group(0)
-        if "linkedin.com" not in value.lower() and "github.com" not in value.lower():
+        lower = value.lower()
+        if not (value.islower() or lower.startswith(("http", "www."))):
+            continue  # "BPMN.IO" is a tool, not a site
+        if "linkedin.com" not in lower and "github.com" not in lower:
             return value
     return None
 
 
 def extract_contact(document: Document) -> ContactFacts:
-    """The first e-mail, phone, profile links and location, main text before margins."""
+    """The first e-mail, phone, profile links and location, main text before margins.
+
+    Phone, website and location are looked for only near the top of page 1 and in the
+    margins, where a resume puts its own; one further down is usually a reference's.
+    """
     lines = document.lines
     body = [ln for ln in lines if ln.origin in (Origin.BODY, Origin.TABLE)]
     rest = [ln for ln in lines if ln.origin not in (Origin.BODY, Origin.TABLE)]
@@ -95,11 +105,11 @@ def extract_contact(document: Document) -> ContactFacts:
     first_page = min((ln.page for ln in lines), default=1)
     top = [ln for ln in body if ln.page == first_page][:_TOP_LINES] + rest
     return ContactFacts(
-        email=_first(ordered, _search(_EMAIL)),
-        phone=_first(top, _phone) or _first(ordered, _phone),
-        linkedin=_first(ordered, _search(_LINKEDIN)),
-        github=_first(ordered, _search(_GITHUB)),
-        website=_first(top, _website),
+        email=_first(ordered, _search(_EMAIL), "@"),
+        phone=_first(top, _phone),
+        linkedin=_first(ordered, _search(_LINKEDIN), "linkedin"),
+        github=_first(ordered, _search(_GITHUB), "github"),
+        website=_first(top, _website, "."),
         location=_first(top, _search(_LOCATION)),
     )
 

@@ -58,7 +58,14 @@ _FIELD_STOP = re.compile(
 )
 
 
+_SCHOOL = re.compile(r"\b(?:University|College|Institute|School|Academy)\b")
+
+
 def _field(rest: str) -> str | None:
+    """The field after a degree; skips a school named first ("PhD Princeton University, CS")."""
+    head, _, tail = rest.partition(",")
+    if _SCHOOL.search(head) and tail:
+        rest = "," + tail
     m = _FIELD.match(rest)
     if not m:
         return None

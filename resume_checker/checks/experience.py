@@ -189,6 +189,12 @@ def _title_and_employer(
 
 
 _MAX_ENTRY_WORDS = 16
+
+
+def _is_sentence(text: str) -> bool:
+    words = len(text.split())
+    return words > _MAX_ENTRY_WORDS or (words > 8 and text.rstrip().endswith("."))
+
 _NOT_EXPERIENCE = (Section.EDUCATION, Section.PUBLICATIONS, Section.CERTIFICATIONS)
 
 
@@ -202,7 +208,7 @@ def extract_positions(document: Document, *, today: date) -> tuple[Position, ...
     has_experience = any(ln.is_heading and ln.section is Section.EXPERIENCE for ln in lines)
     found: list[tuple[DateRange, int]] = []
     for i, ln in enumerate(lines):
-        if len(ln.text.split()) > _MAX_ENTRY_WORDS:  # a sentence ("grew sales from 2013 to 2015")
+        if _is_sentence(ln.text):  # "grew sales from 2013 to 2015."
             continue
         if has_experience and ln.section is not Section.EXPERIENCE:
             continue

@@ -11,6 +11,7 @@ import difflib
 import re
 from collections.abc import Iterator
 from dataclasses import replace
+from functools import lru_cache
 from statistics import median
 
 from ..documents.model import Document, Line, Section, Severity
@@ -54,8 +55,9 @@ _SYNONYM_LOOKUP = {
 }
 _MAX_WORDS = 5
 _MAX_CHARS = 40
-_NOT_HEADING = re.compile(r"[\d@|/]|[.,;!?]$|https?:|www\.")
+_NOT_HEADING = re.compile(r"[\d@|/\[\]{}<>]|[.,;!?]$|https?:|www\.")
 _LARGER = 1.12
+_CORE = re.compile(r"(?i)\b(?:experience|employment|education|skills|summary|projects)\b")
 
 
 def _is_heading_shaped(text: str) -> bool:
@@ -75,19 +77,25 @@ def _style(line: Line) -> tuple[float | None, bool | None, bool]:
     return size, line.bold, line.text.isupper()
 
 
+@lru_cache(maxsize=4096)
 def suggest_section(text: str) -> Section | None:
     """The standard section a creative or misspelt heading stands for, if it is one we know."""
     key = heading_key(text)
     if key in _SYNONYM_LOOKUP:
         return _SYNONYM_LOOKUP[key]
-    close = difflib.get_close_matches(key, _CANDIDATES, n=1, cutoff=0.84)
+    # only phrases of about the same length can reach the cutoff; skip the rest
+    near = [c for n in range(len(key) - 3, len(key) + 4) for c in _BY_LENGTH.get(n, ())]
+    close = difflib.get_close_matches(key, near, n=1, cutoff=0.88)
     if close:
-        return _SYNONYM_LOOKUP.get(close[0]) or classify_heading(close[0])
+        section = _SYNONYM_LOOKUP.get(close[0]) or classify_heading(close[0])
+        return section if section in STANDARD_NAMES else None
     return None
 
 
 # The base labeller's phrase table, so misspelt standard headings ("Experiance") match too.
-_CANDIDATES = [*_BASE_LOOKUP, *_SYNONYM_LOOKUP]
+_BY_LENGTH: dict[int, list[str]] = {}
+for _phrase in (*_BASE_LOOKUP, *_SYNONYM_LOOKUP):
+    _BY_LENGTH.setdefault(len(_phrase), []).append(_phrase)
 
 
 def _body_size(lines: tuple[Line, ...]) -> float | None:
@@ -113,7 +121,9 @@ def heading_candidates(document: Document) -> list[tuple[Line, Section | None, b
         if ln.is_heading:
             out.append((ln, ln.section, True))
             continue
-        if i < 2 or i + 1 >= len(lines) or not _is_heading_shaped(ln.text):
+        if len(ln.text) > _MAX_CHARS + 1 or i < 2 or i + 1 >= len(lines):
+            continue
+        if not _is_heading_shaped(ln.text):
             continue
         text = ln.text.strip().rstrip(":")
         larger = bool(body and ln.font_size and ln.font_size >= body * _LARGER)
@@ -121,6 +131,8 @@ def heading_candidates(document: Document) -> list[tuple[Line, Section | None, b
         if not cue:
             continue
         section = suggest_section(text)
+        if section is not None and _CORE.search(text):
+            continue  # "Skills and Technologies": an ATS still sees "Skills"
         if section is not None:
             out.append((ln, section, False))
         elif larger and _style(ln) in known_styles:
@@ -163,7 +175,7 @@ def check_sections(ctx: CheckContext) -> Iterator[Finding]:
         if standard or section is None:
             continue
         suggested.add(section)
-        name = STANDARD_NAMES.get(section, section.title)
+        name = STANDARD_NAMES[section]
         yield Finding(
             code="nonstandard_heading",
             severity=Severity.WARNING,

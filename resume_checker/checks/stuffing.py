@@ -52,7 +52,11 @@ def _phrases(kwset: KeywordSet) -> dict[tuple[str, ...], str]:
 def term_counts(lines: tuple[Line, ...], kwset: KeywordSet | None = None) -> tuple[Counter, int]:
     """How often each non-stop-word token (and multi-word keyword-set term) occurs; total tokens."""
     tokens = _TOKEN.findall("\n".join(ln.text for ln in lines).lower())
-    counts = Counter(t for t in tokens if t not in STOP_WORDS and len(t) > 1)
+    counts = Counter(tokens)
+    for word in STOP_WORDS.intersection(counts):
+        del counts[word]
+    for word in [t for t in counts if len(t) == 1]:
+        del counts[word]
     if kwset is not None:
         phrases = _phrases(kwset)
         lengths = sorted({len(p) for p in phrases})
@@ -92,6 +96,9 @@ def check_stuffing(ctx: CheckContext) -> Iterator[Finding]:
             evidence=f"{term} \u00d7{count}",
         )
     for ln in lines:
+        text = ln.text
+        if text.count(",") + text.count("|") + text.count(";") + text.count("\u2022") < 3:
+            continue
         items = [i.strip().lower() for i in _LIST_SPLIT.split(ln.text) if i.strip()]
         if len(items) < 4:
             continue

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import string
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator
@@ -20,6 +21,7 @@ MIN_CHARS_PER_PAGE = 250        # below this a page is most likely an image or o
 _GARBLE = re.compile(r"\(cid:\d+\)|\ufffd|[\ue000-\uf8ff\U000f0000-\U0010ffff]")
 _LEADING_PUA = re.compile(r"^[\ue000-\uf8ff]\s*")        # a Symbol/Wingdings bullet
 _NON_LETTER = re.compile(r"[^\W\d_]+|\s+")               # removes letters and spaces
+_ASCII_LETTERS = (string.ascii_letters + " ").encode("ascii")
 _MIN_GARBLE_MARKS = 3
 _MIN_CHARS_FOR_SHARE = 200
 _MIN_LETTER_SHARE = 0.55
@@ -38,10 +40,13 @@ def ocr_available() -> bool:
     return shutil.which("tesseract") is not None
 
 
+def _ocr_fix() -> str:
+    return _OCR_FIX + ("" if ocr_available() else "  (tesseract is not installed here.)")
+
+
 def check_text_layer(ctx: CheckContext) -> Iterator[Finding]:
     """No text at all, pages without text, or too little text per page (scans, outlined text)."""
     doc = ctx.document
-    ocr_note = "" if ocr_available() else "  (tesseract is not installed here.)"
     if not doc.has_text or doc.notice("no_text_layer"):
         yield Finding(
             code="no_text_layer",
@@ -51,7 +56,7 @@ def check_text_layer(ctx: CheckContext) -> Iterator[Finding]:
                 "No text could be read from this file; it is probably a scanned image or text "
                 "turned into shapes.  An ATS sees an empty resume."
             ),
-            fix=_OCR_FIX + ocr_note if doc.format == "pdf" else "Save the resume with its text.",
+            fix=_ocr_fix() if doc.format == "pdf" else "Save the resume with its text.",
         )
         return
     flagged: set[int] = set()
@@ -65,7 +70,7 @@ def check_text_layer(ctx: CheckContext) -> Iterator[Finding]:
             severity=Severity.WARNING,
             title=f"Page {number} has no readable text",
             explanation="This page is probably an image; an ATS skips whatever it shows.",
-            fix=_OCR_FIX + ocr_note,
+            fix=_ocr_fix(),
             page=number,
         )
     pages = [p for p in doc.pages if p.lines]
@@ -80,7 +85,7 @@ def check_text_layer(ctx: CheckContext) -> Iterator[Finding]:
                     f"Only about {per_page:.0f} characters per page could be read; parts of the "
                     "resume are probably images or shapes an ATS cannot read."
                 ),
-                fix=_OCR_FIX + ocr_note,
+                fix=_ocr_fix(),
                 page=pages[0].number,
                 evidence=f"{per_page:.0f} characters per page",
             )
@@ -89,16 +94,20 @@ def check_text_layer(ctx: CheckContext) -> Iterator[Finding]:
 def check_garbled(ctx: CheckContext) -> Iterator[Finding]:
     """(cid:NN), U+FFFD, private-use characters or mostly non-letters: the ATS reads garbage."""
     for page in ctx.document.pages:
+        text = "".join(line.text for line in page.lines)
         marks = 0
         first: Line | None = None
-        for line in page.lines:
-            found = len(_GARBLE.findall(_LEADING_PUA.sub("", line.text)))
-            if found and first is None:
-                first = line
-            marks += found
-        text = "".join(line.text for line in page.lines)
+        if _GARBLE.search(text):
+            for line in page.lines:
+                found = len(_GARBLE.findall(_LEADING_PUA.sub("", line.text)))
+                if found and first is None:
+                    first = line
+                marks += found
         non_space = len(text) - text.count(" ")
-        other = len(_NON_LETTER.sub("", text))
+        if text.isascii():  # fast path: bytes.translate deletes letters and spaces in C
+            other = len(text.encode("ascii").translate(None, _ASCII_LETTERS))
+        else:
+            other = len(_NON_LETTER.sub("", text))
         share = 1 - other / non_space if non_space else 1.0
         low_share = non_space >= _MIN_CHARS_FOR_SHARE and share < _MIN_LETTER_SHARE
         if marks < _MIN_GARBLE_MARKS and not low_share:
