@@ -279,3 +279,16 @@ def test_content_similarity_is_between_zero_and_one_and_ranks() -> None:
 def test_empty_input_is_an_error() -> None:
     with pytest.raises(ValueError):
         build_keyword_set([], set_id="x", title="X")
+
+
+def test_acronym_alias_from_a_document_matches_only_in_capitals() -> None:
+    ad = "Requirements\n- Operations Research (OR) or statistics.\n- Python or R or SQL."
+    term = _term(_draft(ad), "Operations Research")
+    evidence = dict(zip(_draft(ad).keyword_set.terms, _draft(ad).evidence, strict=True))[term]
+    assert evidence.mentions == 2  # "Operations Research (OR)"; the lower-case "or"s never count
+    assert "or" not in evidence.written_as
+
+
+def test_benefit_programs_are_not_certifications() -> None:
+    ad = "Benefits\n- Employee Referral Program\n- Student Loan Program\nRequirements\n- Python"
+    assert not any(t.category == "certifications" for t in _draft(ad).keyword_set.terms)

@@ -115,7 +115,8 @@ def _extend(vocabulary: Vocabulary, extra: Sequence[Entry]) -> Vocabulary:
     for entry in extra:
         for spelling in entry.spellings:
             if key(spelling):
-                index[key(spelling)] = (entry, tuple(t for t, _, _ in tokens(spelling)), False)
+                exact = tuple(t for t, _, _ in tokens(spelling))
+                index[key(spelling)] = (entry, exact, spelling.isupper())  # "OR" is not "or"
     return Vocabulary((*vocabulary.entries, *extra), index, max(len(k) for k in index))
 
 
@@ -152,9 +153,15 @@ def _candidates(
 
 
 def _plain_certification(name: str, vocabulary: Vocabulary) -> bool:
-    """ "Stock Option Program": the words around the cue are plain English, not a name."""
+    """ "Stock Option Program": plain words around the cue; "Employee Referral Program": a
+    program cue with no brand-like word (an acronym, an inner capital, a known term)."""
     words = [w for w in name.split() if not re.fullmatch(CERT_CUE, w)]
-    return not words or is_junk(" ".join(words), vocabulary)
+    if not words or is_junk(" ".join(words), vocabulary):
+        return True
+    if re.search(r"\b(?:Program|Programme)$", name):  # benefit programs abound in job ads
+        brand = any(re.search(r".[A-Z]|\d", w) or vocabulary.lookup(w) for w in words)
+        return not brand
+    return False
 
 
 def _tally(

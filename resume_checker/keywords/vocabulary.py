@@ -151,7 +151,9 @@ def load_vocabulary() -> Vocabulary:
         )
     for row in _rows("onet_vocabulary.tsv"):
         name, category, aliases = (row + ["", ""])[:3]
-        spellings = [s for s in (name, *_split(aliases)) if _usable_onet_spelling(s)]
+        # short O*NET acronyms ("CAD", "API", "CI", "ETC") name a kind of tool, not this product
+        aliases = tuple(a for a in _split(aliases) if not (a.isupper() and len(a) <= 4))
+        spellings = [s for s in (name, *aliases) if _usable_onet_spelling(s)]
         if spellings:
             entries.append(Entry(spellings[0], category, tuple(spellings[1:]), ONET_SOURCE))
     index: dict[tuple[str, ...], tuple[Entry, tuple[str, ...], bool]] = {}
