@@ -40,7 +40,18 @@ from .tokens import Tokens, as_doc, blank_nlp, bounded, lower, pattern_docs, rea
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["MAX_EVIDENCE", "Evidence", "MatchResult", "Matcher", "TermMatch", "compile_matcher"]
+__all__ = [
+    "MAX_EVIDENCE",
+    "Evidence",
+    "MatchResult",
+    "Matcher",
+    "TermMatch",
+    "blank_nlp",
+    "compile_matcher",
+]
+
+#: the old private name, still imported by ``batch/preload.py`` to warm spaCy before fork
+_nlp = blank_nlp
 
 MAX_EVIDENCE = 5
 _CACHE_SIZE = 32
