@@ -70,12 +70,13 @@ def render_markdown(report: Report) -> str:
             out.append("None: every term of the set was found.")
         for title, terms in report.missing_by_category():
             out += [f"### {e(title)}", ""]
-            for m in terms:
+            for t in terms:
                 tags = ", ".join(
-                    t for t, on in (("required", m.required), ("certification", m.is_certification))
+                    tag
+                    for tag, on in (("required", t.required), ("certification", t.is_certification))
                     if on
                 )
-                out.append(f"- {e(m.term)} (weight {_num(m.weight)}{', ' + tags if tags else ''})")
+                out.append(f"- {e(t.term)} (weight {_num(t.weight)}{', ' + tags if tags else ''})")
             out.append("")
         if report.missing_certifications:
             certs = ", ".join(e(m.term) for m in report.missing_certifications)
