@@ -1,0 +1,301 @@
+"""PDF bytes -> Document, through PDFium (pypdfium2).
+
+PDFium gives the text in its own reading order plus one box per character; the boxes let
+:mod:`.pdf_layout` add spaces that were drawn as gaps, build lines and read two-column pages
+one column after the other.  PDFium objects are always closed; PDFium is not thread-safe, so
+this module starts no threads.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+import numpy as np
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from ..errors import LimitExceededError, PasswordProtectedError, UnreadableDocumentError
+from ..limits import DEFAULT_LIMITS, Limits
+from .assemble import RawLine, RawPage, build_document
+from .model import BBox, Document, Notice, Origin, Severity
+from .pdf_layout import PageGeometry, Piece, analyse, gap_baselines, page_pieces
+
+__all__ = ["accepts", "parse_pdf"]
+
+_MARGIN_BAND = 0.1  # top/bottom share of the page height where headers and footers live
+_PAGE_NUMBER = re.compile(
+    r"^[-–—\s]*(page\s*)?\d{1,3}(\s*(of|/)\s*\d{1,3})?[-–—\s]*$", re.IGNORECASE
+)
+_BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi")
+_FORCE_BOLD_FLAG = 1 << 18
+# TeX fonts without a Unicode map leave ligatures as T1-encoding control codes.
+_TEX_LIGATURES = str.maketrans({"\x1b": "ff", "\x1c": "fi", "\x1d": "fl", "\x1e": "ffi",
+                                "\x1f": "ffl"})
+_NO_TEXT_FIX = "export the resume from your word processor as PDF (not a scan)"
+
+
+def _fast(fn: object, restype: object, *argtypes: object) -> ctypes._CFuncPtr:  # type: ignore[name-defined]
+    """The same PDFium function with plain address arguments: ~3x cheaper per call."""
+    address = ctypes.cast(fn, ctypes.c_void_p).value
+    return ctypes.CFUNCTYPE(restype, *argtypes)(address)
+
+
+_VP, _INT = ctypes.c_void_p, ctypes.c_int
+_loose_box = _fast(pdfium_c.FPDFText_GetLooseCharBox, _INT, _VP, _INT, _VP)
+_char_unicode = _fast(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint, _VP, _INT)
+_count_objects = _fast(pdfium_c.FPDFPage_CountObjects, _INT, _VP)
+_get_object = _fast(pdfium_c.FPDFPage_GetObject, _VP, _VP, _INT)
+_form_count = _fast(pdfium_c.FPDFFormObj_CountObjects, _INT, _VP)
+_form_object = _fast(pdfium_c.FPDFFormObj_GetObject, _VP, _VP, ctypes.c_ulong)
+_object_type = _fast(pdfium_c.FPDFPageObj_GetType, _INT, _VP)
+
+_IMAGE, _FORM = pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_FORM
+# Image XObjects are streams, and a stream's dictionary is never compressed inside an object
+# stream, so a file without this key has no image XObjects (inline images aside).
+_IMAGE_KEY = re.compile(rb"/Subtype\s*/Image\b")
+
+_LOAD_ERRORS = {
+    pdfium_c.FPDF_ERR_FILE: "the file could not be read",
+    pdfium_c.FPDF_ERR_FORMAT: "the file is damaged or is not really a PDF",
+    pdfium_c.FPDF_ERR_SECURITY: "it uses an unsupported encryption scheme",
+}
+
+
+def accepts(data: bytes) -> bool:
+    """True when the bytes look like a PDF (the header may follow up to 1 KiB of junk)."""
+    return b"%PDF-" in data[:1024]
+
+
+def parse_pdf(data: bytes, *, source: str, limits: Limits = DEFAULT_LIMITS) -> Document:
+    """Read the text of a PDF in reading order, with page and line positions."""
+    if len(data) > limits.max_file_bytes:
+        raise LimitExceededError(
+            f"the file is {len(data):,} bytes; the limit is {limits.max_file_bytes:,}",
+            source=source,
+        )
+    pdf = _open(data, source)
+    opened: list[tuple[pdfium.PdfPage, pdfium.PdfTextPage]] = []
+    try:
+        page_count = len(pdf)
+        if page_count == 0:
+            raise UnreadableDocumentError("the PDF has no pages", source=source)
+        scans = []
+        may_have_images = _IMAGE_KEY.search(data) is not None
+        for index in range(min(page_count, limits.max_pages)):
+            page = _load_page(pdf, index, source)
+            textpage = page.get_textpage()
+            opened.append((page, textpage))
+            scans.append(_scan(page, textpage, may_have_images))
+        baselines = gap_baselines([s.geometry for s in scans])
+        pages = [
+            _raw_page(number, scan, page_pieces(scan.geometry, baselines), textpage)
+            for number, (scan, (_, textpage)) in enumerate(zip(scans, opened, strict=True), 1)
+        ]
+    finally:
+        for page, textpage in reversed(opened):
+            textpage.close()
+            page.close()
+        pdf.close()
+    _mark_margins(pages)
+    notices = _notices(pages, page_count, limits)
+    return build_document(
+        source=source, fmt="pdf", data=data, pages=pages, notices=notices,
+        page_count=page_count, limits=limits,
+    )
+
+
+def _open(data: bytes, source: str) -> pdfium.PdfDocument:
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if exc.err_code == pdfium_c.FPDF_ERR_PASSWORD:
+            raise PasswordProtectedError(
+                "password-protected: the PDF needs a password to open; "
+                "remove the password and try again",
+                source=source,
+            ) from exc
+        reason = _LOAD_ERRORS.get(exc.err_code, "the file is damaged or is not really a PDF")
+        raise UnreadableDocumentError(f"not a readable PDF: {reason}", source=source) from exc
+
+
+def _load_page(pdf: pdfium.PdfDocument, index: int, source: str) -> pdfium.PdfPage:
+    try:
+        return pdf[index]
+    except pdfium.PdfiumError as exc:
+        raise UnreadableDocumentError(
+            f"not a readable PDF: page {index + 1} is damaged", source=source
+        ) from exc
+
+
+@dataclass(frozen=True, slots=True)
+class _Scan:
+    geometry: PageGeometry
+    width: float
+    height: float
+    image_count: int
+
+
+def _scan(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, may_have_images: bool) -> _Scan:
+    """Text, character boxes, size and image count of one page."""
+    handle = ctypes.cast(textpage.raw, ctypes.c_void_p).value
+    count = pdfium_c.FPDFText_CountChars(textpage)
+    text = textpage.get_text_range() if count > 0 else ""
+    if len(text) != count:  # characters outside the BMP: rebuild the text one char per index
+        text = "".join(_char(_char_unicode(handle, i)) for i in range(count))
+    boxes = (ctypes.c_float * (4 * count))()  # FS_RECTF: left, top, right, bottom
+    base = ctypes.addressof(boxes)
+    loose_box = _loose_box
+    for i in _drawable_indices(text):
+        loose_box(handle, i, base + 16 * i)
+    width, height = page.get_width(), page.get_height()
+    images = 0
+    if may_have_images or count == 0:
+        images = _count_images(ctypes.cast(page.raw, ctypes.c_void_p).value)
+    return _Scan(
+        geometry=analyse(text, np.frombuffer(boxes, dtype=np.float32).reshape(count, 4), width),
+        width=width,
+        height=height,
+        image_count=images,
+    )
+
+
+def _drawable_indices(text: str) -> list[int]:
+    """Indices of non-whitespace chars: only they need a box (spaces and CR/LF are skipped)."""
+    return [i for i, ch in enumerate(text) if not ch.isspace()]
+
+
+def _char(code: int) -> str:
+    if code == 2:
+        return "\ufffe"  # PDFium's soft-hyphen marker, as get_text_range gives it
+    return chr(code) if 0 < code < 0x110000 and not 0xD800 <= code < 0xE000 else "\ufffd"
+
+
+def _count_images(handle: int | None, depth: int = 0) -> int:
+    """Image objects on the page, including those inside form XObjects."""
+    if depth:
+        count, get = _form_count(handle), _form_object
+    else:
+        count, get = _count_objects(handle), _get_object
+    kinds = [_object_type(obj) for obj in [get(handle, i) for i in range(max(count, 0))]]
+    images = kinds.count(_IMAGE)
+    if _FORM in kinds and depth < 8:
+        images += sum(
+            _count_images(get(handle, i), depth + 1) for i, k in enumerate(kinds) if k == _FORM
+        )
+    return images
+
+
+def _raw_page(
+    number: int, scan: _Scan, pieces: list[Piece], textpage: pdfium.PdfTextPage
+) -> RawPage:
+    fonts: dict[str, bool] = {}
+    lines = []
+    for piece in pieces:
+        size = pdfium_c.FPDFText_GetFontSize(textpage, piece.first_char)
+        lines.append(
+            RawLine(
+                text=piece.text.translate(_TEX_LIGATURES),
+                bbox=BBox(
+                    x0=round(piece.x0, 2),
+                    top=round(scan.height - piece.y1, 2),
+                    x1=round(piece.x1, 2),
+                    bottom=round(scan.height - piece.y0, 2),
+                ),
+                font_size=round(size, 1) if size > 0 else None,
+                bold=_is_bold(textpage, piece.first_char, fonts),
+                column=piece.column,
+            )
+        )
+    return RawPage(
+        number=number, lines=lines, width=round(scan.width, 2), height=round(scan.height, 2),
+        image_count=scan.image_count,
+    )
+
+
+def _is_bold(textpage: pdfium.PdfTextPage, index: int, cache: dict[str, bool]) -> bool:
+    flags = ctypes.c_int(0)
+    buffer = ctypes.create_string_buffer(128)
+    size = pdfium_c.FPDFText_GetFontInfo(textpage, index, buffer, 128, ctypes.byref(flags))
+    name = buffer.value.decode("utf-8", "replace") if 0 < size <= 128 else ""
+    key = f"{name}|{flags.value}"
+    if key not in cache:
+        weight = pdfium_c.FPDFText_GetFontWeight(textpage, index)
+        cache[key] = (
+            weight >= 600
+            or bool(flags.value & _FORCE_BOLD_FLAG)
+            or any(word in name.lower() for word in _BOLD_NAMES)
+        )
+    return cache[key]
+
+
+def _margin_key(text: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(text.casefold().split()))
+
+
+def _mark_margins(pages: list[RawPage]) -> None:
+    """Lines in the top/bottom band that repeat across pages, or page numbers, are margins."""
+    def band(page: RawPage, line: RawLine) -> Origin | None:
+        if line.bbox is None or not page.height:
+            return None
+        if line.bbox.bottom <= page.height * _MARGIN_BAND:
+            return Origin.HEADER
+        if line.bbox.top >= page.height * (1 - _MARGIN_BAND):
+            return Origin.FOOTER
+        return None
+
+    seen: Counter[tuple[Origin, str]] = Counter()
+    for page in pages:
+        keys = {(o, _margin_key(ln.text)) for ln in page.lines if (o := band(page, ln))}
+        seen.update(keys)
+    for page in pages:
+        for line in page.lines:
+            origin = band(page, line)
+            if origin is None:
+                continue
+            repeated = len(pages) > 1 and seen[(origin, _margin_key(line.text))] > 1
+            if repeated or _PAGE_NUMBER.match(line.text):
+                line.origin = origin
+
+
+def _notices(pages: list[RawPage], page_count: int, limits: Limits) -> list[Notice]:
+    notices = []
+    if page_count > len(pages):
+        notices.append(
+            Notice(
+                code="page_limit",
+                message=(
+                    f"only the first {len(pages)} of {page_count} pages were read "
+                    f"(the limit is {limits.max_pages}); the rest was not checked"
+                ),
+                severity=Severity.WARNING,
+                fix="shorten the resume; two pages is usual",
+            )
+        )
+    if not any(line.text.strip() for p in pages for line in p.lines):
+        notices.append(
+            Notice(
+                code="no_text_layer",
+                message=(
+                    "the PDF has no text layer (it looks like a scan or an image export), "
+                    "so an ATS reads nothing from it"
+                ),
+                severity=Severity.ERROR,
+                fix=_NO_TEXT_FIX,
+            )
+        )
+        return notices
+    for page in pages:
+        if not any(line.text.strip() for line in page.lines):
+            notices.append(
+                Notice(
+                    code="page_without_text",
+                    message=f"page {page.number} has no text an ATS can read",
+                    severity=Severity.WARNING,
+                    page=page.number,
+                    fix=_NO_TEXT_FIX,
+                )
+            )
+    return notices

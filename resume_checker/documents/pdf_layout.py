@@ -1,0 +1,287 @@
+"""Page geometry for the PDF parser: lines, word gaps and columns from per-character boxes.
+
+Pure numpy over what PDFium reported (one text character and one loose box per char index),
+so it is testable without a PDF and costs a few vectorised passes per page.
+
+Why word gaps need care: some HTML-to-PDF tools place every glyph on its own and draw word
+spaces as gaps; their glyph positions follow one font's metrics while the embedded widths
+follow another, so the in-word gap after a given letter is a steady per-letter offset
+(after "l" about -0.11 em, with a word gap of only +0.14 em).  The gap that means "space"
+is therefore measured from the usual gap after that same character in the document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+# Whitespace PDFium may report (its generated spaces and CR/LF included).
+_WS_CODES = np.array(
+    [9, 10, 11, 12, 13, 32, 0xA0, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000], dtype=np.uint32
+)
+_NEWLINE_CODES = np.array([10, 13], dtype=np.uint32)
+
+WORD_GAP_EM = 0.12        # gap beyond the character's usual in-word gap that means a space
+PHRASE_GAP_EM = 1.0       # gap that separates phrases (used only to look for a column gutter)
+MIN_COLUMN_LINES = 5      # lines needed on each side of a gutter, in one uninterrupted run
+MIN_ZONE_LINES = 3        # lines on each side for a further run at an already found gutter
+_BASELINE_CAP_EM = 0.03   # the usual in-word gap is never taken as larger than this
+_BASELINE_MIN_SAMPLES = 3
+_ZERO_GAP_EM = 0.005
+_MAX_ZERO_SHARE = 0.3
+
+
+@dataclass(frozen=True, slots=True)
+class PageGeometry:
+    """One page's characters and the relations between consecutive drawn characters."""
+
+    text: str
+    width: float
+    drawn: np.ndarray       # char indices of drawn (non-space, non-empty box) chars, in order
+    left: np.ndarray        # boxes of the drawn chars, PDF space (y up)
+    top: np.ndarray
+    right: np.ndarray
+    bottom: np.ndarray
+    same_line: np.ndarray   # per consecutive pair of drawn chars: on one line
+    spaced: np.ndarray      # per pair: a whitespace char lies between them in the text
+    gap_em: np.ndarray      # per pair: horizontal gap in em (font heights)
+    prev_code: np.ndarray   # per pair: code point of the first char
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A line of text (or the part of a line in one column), in reading order."""
+
+    text: str
+    first_char: int         # PDFium char index of its first drawn char (for font look-ups)
+    x0: float               # bounding box in PDF space (y up)
+    y0: float
+    x1: float
+    y1: float
+    column: int = 0
+
+
+def analyse(text: str, boxes: np.ndarray, width: float) -> PageGeometry:
+    """Relate consecutive drawn chars: same line or not, whitespace between, gap size."""
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    boxes = np.asarray(boxes, dtype=np.float64).reshape(len(codes), 4)
+    left, top, right, bottom = boxes.T
+    height = top - bottom
+    ws = np.isin(codes, _WS_CODES)
+    drawn_mask = ~ws & (height > 0.1) & (right >= left) & np.isfinite(boxes).all(axis=1)
+    drawn = np.flatnonzero(drawn_mask)
+    p, q = drawn[:-1], drawn[1:]
+    ws_before = np.concatenate(([0], np.cumsum(ws)))  # whitespace count in text[:i]
+    spaced = ws_before[q] > ws_before[p + 1]
+    hp, hq = height[p], height[q]
+    hmin, hmax = np.minimum(hp, hq), np.maximum(hp, hq)
+    overlap = np.minimum(top[p], top[q]) - np.maximum(bottom[p], bottom[q])
+    same_line = (overlap > 0.5 * hmin) & (left[q] > left[p] - 0.5 * hmax)
+    # The em is the height of the whole line: single glyph boxes vary with some fonts.
+    line_starts = np.flatnonzero(np.r_[True, ~same_line])
+    line_height = (np.maximum.reduceat(top[drawn], line_starts)
+                   - np.minimum.reduceat(bottom[drawn], line_starts)) if len(drawn) else hmax
+    line_of = np.cumsum(np.r_[True, ~same_line]) - 1
+    gap_em = (left[q] - right[p]) / np.maximum(line_height[line_of[1:]], hmax)
+    return PageGeometry(
+        text=text,
+        width=width,
+        drawn=drawn,
+        left=left[drawn],
+        top=top[drawn],
+        right=right[drawn],
+        bottom=bottom[drawn],
+        same_line=same_line,
+        spaced=spaced,
+        gap_em=gap_em,
+        prev_code=codes[p],
+    )
+
+
+Baselines = tuple[np.ndarray, np.ndarray]  # sorted code points, their usual in-word gap (em)
+NO_BASELINES: Baselines = (np.empty(0, np.uint32), np.empty(0))
+
+
+def gap_baselines(pages: Sequence[PageGeometry]) -> Baselines:
+    """The usual in-word gap (em) after each character, over the whole document."""
+    keys, gaps = [], []
+    for g in pages:
+        sel = g.same_line & ~g.spaced
+        keys.append(g.prev_code[sel])
+        gaps.append(g.gap_em[sel])
+    k = np.concatenate(keys) if keys else np.empty(0, np.uint32)
+    v = np.concatenate(gaps) if gaps else np.empty(0)
+    if not len(k):
+        return NO_BASELINES
+    order = np.lexsort((v, k))
+    k, v = k[order], v[order]
+    starts = np.flatnonzero(np.r_[True, k[1:] != k[:-1]])
+    counts = np.diff(np.r_[starts, len(k)])
+    # Text placed by its own font widths leaves most in-word gaps at exactly zero (kerning
+    # aside): then there is no steady offset to learn, and the plain threshold applies.
+    zero_share = float(np.mean(np.abs(v) < _ZERO_GAP_EM))
+    if zero_share > _MAX_ZERO_SHARE:
+        return NO_BASELINES
+    # A steady offset is one value shared by most pairs after a character, so a low quantile
+    # finds it; word gaps only raise the upper end.
+    low = v[starts + (0.2 * (counts - 1)).astype(int)]
+    base = np.clip(low, -0.3, _BASELINE_CAP_EM)
+    keep = counts >= _BASELINE_MIN_SAMPLES
+    return k[starts][keep], base[keep]
+
+
+def page_pieces(g: PageGeometry, baselines: Baselines = NO_BASELINES) -> list[Piece]:
+    """Lines in reading order; on a two-column page, the left column before the right."""
+    n = len(g.drawn)
+    if n == 0:
+        return []
+    codes, values = baselines
+    base = np.zeros(len(g.prev_code))
+    if len(codes):
+        pos = np.searchsorted(codes, g.prev_code).clip(max=len(codes) - 1)
+        base = np.where(codes[pos] == g.prev_code, values[pos], 0.0)
+    inserts = g.drawn[1:][g.same_line & ~g.spaced & (g.gap_em > base + WORD_GAP_EM)]
+    line_starts = np.flatnonzero(np.r_[True, ~g.same_line])
+    line_ends = np.r_[line_starts[1:], n]
+    spans = [(int(a), int(b), 0) for a, b in zip(line_starts, line_ends, strict=True)]
+    columns = _find_columns(g, line_starts, line_ends)
+    if columns is not None:
+        spans = _column_order(g, spans, *columns)
+    return _pieces(g, spans, inserts)
+
+
+_LINE_BREAKS = str.maketrans("\r\n", "  ")
+
+
+def _pieces(g: PageGeometry, spans: list[tuple[int, int, int]], inserts: np.ndarray) -> list[Piece]:
+    """Text and box of each span; the spans cover the drawn chars exactly once."""
+    text = g.text.translate(_LINE_BREAKS)  # same length, so char indices still hold
+    first = np.array([a for a, _, _ in spans])
+    last = np.array([b for _, b, _ in spans]) - 1
+    order = np.argsort(first)
+    boxes = np.empty((len(spans), 4))
+    for col, (values, reduce) in enumerate(
+        ((g.left, np.minimum), (g.bottom, np.minimum), (g.right, np.maximum), (g.top, np.maximum))
+    ):
+        boxes[order, col] = reduce.reduceat(values, first[order])
+    start, end = g.drawn[first], g.drawn[last] + 1
+    lo = np.searchsorted(inserts, start, "right")
+    hi = np.searchsorted(inserts, end, "left")
+    pieces = []
+    for i, (_, _, column) in enumerate(spans):
+        pos, parts = int(start[i]), []
+        for cut in inserts[lo[i] : hi[i]].tolist():
+            parts.append(text[pos:cut])
+            pos = cut
+        parts.append(text[pos : int(end[i])])
+        x0, y0, x1, y1 = boxes[i].tolist()
+        pieces.append(Piece(" ".join(parts), int(start[i]), x0, y0, x1, y1, column))
+    return pieces
+
+
+def _find_columns(
+    g: PageGeometry, line_starts: np.ndarray, line_ends: np.ndarray
+) -> tuple[float, list[tuple[int, int]]] | None:
+    """A vertical gutter that no line crosses over a run of lines with text on both sides.
+
+    Returns the gutter x and the runs (index ranges into the lines sorted top to bottom), or
+    None.  Right-aligned dates at a tab stop are not a column: the text right of a real
+    gutter starts at one x (left-aligned), while right-aligned dates start wherever they fit.
+    """
+    n_lines = len(line_starts)
+    if n_lines < 2 * MIN_COLUMN_LINES or g.width <= 0:
+        return None
+    height = g.top - g.bottom
+    big_gap = g.same_line & ((g.left[1:] - g.right[:-1]) > PHRASE_GAP_EM * height[:-1])
+    ph_starts = np.flatnonzero(np.r_[True, ~g.same_line | big_gap])
+    ph_x0 = np.minimum.reduceat(g.left, ph_starts)
+    ph_x1 = np.maximum.reduceat(g.right, ph_starts)
+    first_phrase = np.searchsorted(ph_starts, line_starts)  # line starts are phrase starts
+    xs = np.arange(0.15 * g.width, 0.85 * g.width, 2.0)
+    cross = np.logical_or.reduceat((ph_x0[:, None] - 1 <= xs) & (ph_x1[:, None] + 1 >= xs),
+                                   first_phrase, axis=0)
+    has_left = np.logical_or.reduceat(ph_x1[:, None] < xs, first_phrase, axis=0)
+    has_right = np.logical_or.reduceat(ph_x0[:, None] > xs, first_phrase, axis=0)
+    tops = np.maximum.reduceat(g.top, line_starts)
+    order = np.argsort(-tops, kind="stable")
+    cross, has_left, has_right = cross[order], has_left[order], has_right[order]
+    # Per x: the best run of non-crossing lines, scored by min(lines left, lines right).
+    run_left = _run_counts(has_left & ~cross, cross)
+    run_right = _run_counts(has_right & ~cross, cross)
+    score = np.minimum(run_left, run_right).max(axis=0)
+    best = int(score.max())
+    if best < MIN_COLUMN_LINES:
+        return None
+    tied = np.flatnonzero(score == best)
+    band_end = tied[0] + int(np.argmax(np.r_[np.diff(tied) != 1, True]))
+    xi = (tied[0] + band_end) // 2
+    gutter = float(xs[xi])
+    runs = []
+    start = 0
+    for i in range(n_lines + 1):
+        if i == n_lines or cross[i, xi]:
+            left_n = int(has_left[start:i, xi].sum())
+            right_n = int(has_right[start:i, xi].sum())
+            if min(left_n, right_n) >= MIN_ZONE_LINES:
+                runs.append((start, i))
+            start = i + 1
+    if not runs or not _right_side_aligned(g, line_starts[order], line_ends[order], runs, gutter):
+        return None
+    return gutter, runs
+
+
+def _run_counts(flags: np.ndarray, breaks: np.ndarray) -> np.ndarray:
+    """Running count of flags within each run delimited by breaks (column-wise)."""
+    total = np.cumsum(flags, axis=0)
+    at_break = np.maximum.accumulate(np.where(breaks, total, 0), axis=0)
+    return total - at_break
+
+
+def _right_side_aligned(
+    g: PageGeometry, starts: np.ndarray, ends: np.ndarray, runs: list[tuple[int, int]],
+    gutter: float,
+) -> bool:
+    """Whether the text right of the gutter reads as a left-aligned column.
+
+    A column's lines start at one x (give or take indents) and end raggedly or justified;
+    right-aligned dates at a tab stop end at one x and start wherever they fit.
+    """
+    firsts, lasts, heights = [], [], []
+    for a, b in runs:
+        for s, e in zip(starts[a:b], ends[a:b], strict=True):
+            right = g.left[s:e] > gutter
+            if right.any():
+                firsts.append(g.left[s:e][right].min())
+                lasts.append(g.right[s:e][right].max())
+                heights.append(float((g.top[s:e] - g.bottom[s:e]).max()))
+    tolerance = max(3.0, 1.5 * float(np.median(heights)))
+    x0, x1 = np.array(firsts), np.array(lasts)
+    starts_aligned = float(np.mean(np.abs(x0 - np.percentile(x0, 20)) <= tolerance))
+    ends_aligned = float(np.mean(np.abs(x1 - np.percentile(x1, 80)) <= 3.0))
+    return starts_aligned > ends_aligned and (ends_aligned < 0.5 or starts_aligned >= 0.8)
+
+
+def _column_order(
+    g: PageGeometry, spans: list[tuple[int, int, int]], gutter: float,
+    runs: list[tuple[int, int]],
+) -> list[tuple[int, int, int]]:
+    """Reorder lines top to bottom; inside each column run, left column first, then right."""
+    spans = sorted(spans, key=lambda s: -float(g.top[s[0] : s[1]].max()))
+    out: list[tuple[int, int, int]] = []
+    done = 0
+    for a, b in runs:
+        out.extend(spans[done:a])
+        left, right = [], []
+        for s, e, _ in spans[a:b]:
+            centers = (g.left[s:e] + g.right[s:e]) / 2
+            split = s + int(np.argmax(np.r_[centers > gutter, True]))
+            if split > s:
+                left.append((s, split, 1))
+            if split < e:
+                right.append((split, e, 2))
+        out.extend(left + right)
+        done = b
+    out.extend(spans[done:])
+    return out
