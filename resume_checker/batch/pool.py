@@ -188,11 +188,13 @@ class _Worker:
         return Outcome(index, task, error=reason, code=code, seconds=time.monotonic() - self.since)
 
     def stop(self) -> None:
-        if self.process.is_alive():
+        """Kill (if needed) and reap the worker; SIGKILL cannot be ignored, so the join ends."""
+        if self.process.exitcode is None:
             self.process.kill()
-        self.process.join(5)
+        self.process.join(30)
         self.conn.close()
-        self.process.close()
+        if self.process.exitcode is not None:
+            self.process.close()
 
 
 def _exit_reason(process, limits: PoolLimits) -> str:
