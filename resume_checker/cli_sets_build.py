@@ -13,7 +13,7 @@ import io
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -21,6 +21,9 @@ from .cli_common import ExitCode, err, errors_to_exit_codes, write_output
 from .errors import UnreadableDocumentError
 from .keywords.builder import SourceText, build_keyword_set, keyword_set_from_job_ad
 from .limits import DEFAULT_LIMITS
+
+if TYPE_CHECKING:
+    from .report import Report
 
 _CSV_FIELD_LIMIT = 10 * 1024 * 1024
 
@@ -155,7 +158,7 @@ def build(
 
 def check_against_job_ad(
     resume: Path, *, job_text: str | None = None, job_path: str | None = None
-):  # type: ignore[no-untyped-def]
+) -> Report:
     """Check a resume against a job ad turned into a keyword set (id "job-ad") on the fly.
 
     The report carries the TF-IDF content similarity of resume and ad when the report model
@@ -179,7 +182,7 @@ def check_against_job_ad(
     report = check_document(document, keyword_set)
     if any(f.name == "content_similarity" for f in dataclasses.fields(report)):
         similarity = content_similarity(document.text, job_text)
-        report = dataclasses.replace(report, content_similarity=similarity)
+        report = dataclasses.replace(report, content_similarity=similarity)  # type: ignore[call-arg]
     return report
 
 

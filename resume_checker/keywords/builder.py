@@ -214,7 +214,9 @@ def build_keyword_set(
     chosen.sort(key=_priority)
     chosen = chosen[:max_terms]
     required = _required(chosen, n)
-    terms, evidence, seen = [], [], set()
+    terms: list[Term] = []
+    evidence: list[Evidence] = []
+    seen: set[str] = set()
     for tally in sorted(chosen, key=_order):
         term, ev = _term(tally, sources, tally.entry.name in required, n, seen)
         terms.append(term)

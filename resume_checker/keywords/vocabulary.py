@@ -150,14 +150,14 @@ def load_vocabulary() -> Vocabulary:
             Entry(name, category, _split(aliases), CURATED_SOURCE, case_sensitive="cs" in flags)
         )
     for row in _rows("onet_vocabulary.tsv"):
-        name, category, aliases = (row + ["", ""])[:3]
+        name, category, listed = (row + ["", ""])[:3]
         # short O*NET acronyms ("CAD", "API", "CI", "ETC") name a kind of tool, not this product
-        aliases = tuple(a for a in _split(aliases) if not (a.isupper() and len(a) <= 4))
-        spellings = [s for s in (name, *aliases) if _usable_onet_spelling(s)]
+        kept = [a for a in _split(listed) if not (a.isupper() and len(a) <= 4)]
+        spellings = [s for s in (name, *kept) if _usable_onet_spelling(s)]
         if spellings:
             entries.append(Entry(spellings[0], category, tuple(spellings[1:]), ONET_SOURCE))
     index: dict[tuple[str, ...], tuple[Entry, tuple[str, ...], bool]] = {}
-    kept: list[Entry] = []
+    known: list[Entry] = []
     for entry in entries:
         fresh = [s for s in entry.spellings if key(s) and key(s) not in index]
         if not fresh or key(entry.name) in index:
@@ -167,8 +167,8 @@ def load_vocabulary() -> Vocabulary:
             acronym = spelling.isupper() and (entry.source == ONET_SOURCE or len(spelling) <= 4)
             strict = entry.case_sensitive or acronym
             index[key(spelling)] = (entry, exact, strict)
-        kept.append(entry)
-    return Vocabulary(tuple(kept), index, max(len(k) for k in index))
+        known.append(entry)
+    return Vocabulary(tuple(known), index, max(len(k) for k in index))
 
 
 def _split(aliases: str) -> tuple[str, ...]:
