@@ -212,7 +212,7 @@ def test_cli_blind_keeps_names_and_contacts_out(tmp_path):
     set_file = tmp_path / "set.yaml"
     set_file.write_text(json.dumps(SET.model_dump(mode="json")))
     out = tmp_path / "out"
-    args = ["batch", str(folder), "--set", str(set_file), "--no-cache", "--blind"]
+    args = ["batch", str(folder), "--set", str(set_file), "--no-cache", "--blind", "-j1"]
     for ext in ("csv", "html", "md", "json"):
         args += ["-o", str(out / f"r.{ext}")]
     result = CliRunner().invoke(_app(), args)
@@ -247,7 +247,7 @@ def test_compare_to(tmp_path, ref):
     (folder / "b.txt").write_text(FAIR)
     set_file = tmp_path / "set.yaml"
     set_file.write_text(json.dumps(SET.model_dump(mode="json")))
-    base = ["batch", str(folder), "--set", str(set_file), "--cache", str(tmp_path / "c.db")]
+    base = ["batch", str(folder), "--set", str(set_file), "--cache", str(tmp_path / "c.db"), "-j1"]
     assert CliRunner().invoke(_app(), base).exit_code == 0
     (folder / "b.txt").write_text(STRONG + "\nExperience\nJAX\n")
     (folder / "c.txt").write_text(WEAK)
