@@ -129,6 +129,8 @@ def test_unscorable_document(pages, notices) -> None:
     for fmt in ("text", "md"):
         out = render(r, fmt)
         assert "not available" in out and "could not be read" in out
+    if notices:
+        assert "`no_text_layer`" in render(r, "md")
 
 
 def test_evidence_from_page_header_is_marked() -> None:

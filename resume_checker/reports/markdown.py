@@ -17,6 +17,11 @@ def md_escape(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", text)
 
 
+def _code(text: str) -> str:
+    """A code span; backslash escapes do not work inside one, so backticks and newlines go."""
+    return "`" + " ".join(text.replace("`", "'").split()) + "`"
+
+
 def _num(value: float) -> str:
     return f"{value:g}"
 
@@ -27,7 +32,7 @@ def render_markdown(report: Report) -> str:
     out = [
         f"# Resume check: {e(doc.source)}",
         "",
-        f"Keyword set: **{e(ks.title)}** (`{e(ks.id)}`)  ",
+        f"Keyword set: **{e(ks.title)}** ({_code(ks.id)})  ",
         f"Document: {e(doc.format)}, {doc.pages} page(s), {doc.words} words",
         "",
     ]
@@ -90,6 +95,6 @@ def render_markdown(report: Report) -> str:
         for n in report.notices:
             page = f" (page {n.page})" if n.page else ""
             fix = f" Fix: {e(n.fix)}" if n.fix else ""
-            out.append(f"- **{e(n.severity)}** `{e(n.code)}`{page}: {e(n.message)}{fix}")
+            out.append(f"- **{e(n.severity)}** {_code(n.code)}{page}: {e(n.message)}{fix}")
         out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
