@@ -71,7 +71,7 @@ _DEGREE_WORDS = frozenset({"master", "masters", "bachelor", "bachelors", "phd", 
 def _generic_edge(phrase: str) -> bool:
     """ "strong programming", "frameworks like", "master's degree": a generic word at an edge,
     or a degree (degrees are found by their own cue)."""
-    words = phrase.split()
+    words = [w.removesuffix("'s") for w in phrase.split()]
     generic = generic_terms()
     return words[0] in generic or words[-1] in generic or bool(_DEGREE_WORDS & set(words))
 
