@@ -257,6 +257,16 @@ def sets_validate(
         raise typer.Exit(ExitCode.INVALID_SET)
 
 
+def _register_commands() -> None:
+    """Commands whose shells live in their own modules (each imports only what it needs)."""
+    from .cli_sets_build import build as sets_build
+
+    sets_app.command("build")(sets_build)
+
+
+_register_commands()
+
+
 def main() -> None:
     """Console-script entry point."""
     app()

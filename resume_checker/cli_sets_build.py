@@ -161,8 +161,8 @@ def check_against_job_ad(
 ) -> Report:
     """Check a resume against a job ad turned into a keyword set (id "job-ad") on the fly.
 
-    The report carries the TF-IDF content similarity of resume and ad when the report model
-    has a ``content_similarity`` field; it is a secondary signal next to the keyword score.
+    The report carries the TF-IDF content similarity of resume and ad, a secondary signal
+    shown next to the keyword score.
     """
     from .api import check_document
     from .documents import parse_document
@@ -180,10 +180,8 @@ def check_against_job_ad(
     keyword_set = keyword_set_from_job_ad(job_text, source=source)
     document = parse_document(resume)
     report = check_document(document, keyword_set)
-    if any(f.name == "content_similarity" for f in dataclasses.fields(report)):
-        similarity = content_similarity(document.text, job_text)
-        report = dataclasses.replace(report, content_similarity=similarity)  # type: ignore[call-arg]
-    return report
+    similarity = content_similarity(document.text, job_text)
+    return dataclasses.replace(report, content_similarity=similarity)
 
 
 if __name__ == "__main__":  # pragma: no cover - manual use before the integrator registers it

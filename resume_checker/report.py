@@ -89,6 +89,9 @@ class Report:
     notices: tuple[NoticeInfo, ...]
     suggestions: tuple[Suggestion, ...]
     defined_acronyms: tuple[tuple[str, str], ...]
+    #: TF-IDF cosine of resume and job ad (0-1) when checked against a pasted job ad; a
+    #: secondary signal shown beside the keyword score, never part of it
+    content_similarity: float | None = None
 
     @property
     def knocked_out(self) -> bool:

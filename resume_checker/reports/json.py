@@ -56,6 +56,7 @@ def to_dict(report: Report) -> dict[str, Any]:
         "band": score.band,
         "knocked_out": score.knocked_out,
         "missing_required": list(score.missing_required),
+        "content_similarity": report.content_similarity,
         "categories": [
             {
                 "id": c.id,

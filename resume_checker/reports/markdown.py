@@ -48,6 +48,12 @@ def render_markdown(report: Report) -> str:
                 "The number above shows how close the resume is otherwise.",
                 "",
             ]
+        if report.content_similarity is not None:
+            out += [
+                "Content similarity to the job ad (secondary, TF-IDF cosine): "
+                f"{report.content_similarity:.2f}",
+                "",
+            ]
         out += ["| Category | Weight | Matched | Score |", "|---|---:|---:|---:|"]
         for c in score.categories:
             counts = f"{c.matched}/{c.total}"

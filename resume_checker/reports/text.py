@@ -52,6 +52,13 @@ def render_text(report: Report, *, color: bool = False, width: int = 80) -> str:
                     style="red",
                 )
             )
+        if report.content_similarity is not None:
+            p(
+                Text(
+                    f"Content similarity to the job ad (secondary, TF-IDF cosine): "
+                    f"{report.content_similarity:.2f}"
+                )
+            )
         p()
         table = Table("Category", "Weight", "Matched", "Score", box=None, pad_edge=False)
         for c in score.categories:
