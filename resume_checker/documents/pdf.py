@@ -194,7 +194,7 @@ def _raw_page(
     fonts: dict[str, bool] = {}
     lines = []
     for piece in pieces:
-        size = pdfium_c.FPDFText_GetFontSize(textpage, piece.first_char)
+        size = _font_size(textpage, piece.first_char)
         lines.append(
             RawLine(
                 text=piece.text.translate(_TEX_LIGATURES),
@@ -213,6 +213,15 @@ def _raw_page(
         number=number, lines=lines, width=round(scan.width, 2), height=round(scan.height, 2),
         image_count=scan.image_count,
     )
+
+
+def _font_size(textpage: pdfium.PdfTextPage, index: int) -> float:
+    """The size as drawn: the font size scaled by the char's text and page matrices."""
+    size = pdfium_c.FPDFText_GetFontSize(textpage, index)
+    matrix = pdfium_c.FS_MATRIX()
+    if pdfium_c.FPDFText_GetMatrix(textpage, index, ctypes.byref(matrix)):
+        size *= abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
+    return size
 
 
 def _is_bold(textpage: pdfium.PdfTextPage, index: int, cache: dict[str, bool]) -> bool:
