@@ -9,9 +9,10 @@ a word does not pay)::
 where ``W_c`` is the category weight and the sums run over the categories that have terms.
 The total is rounded to one decimal.  The band is the keyword set's band for that number.
 
-Knock-out: if any ``required`` term is missing, ``knocked_out`` is true and the band is
-:data:`FILTERED_OUT`; the numeric score is kept (it still tells how close the resume is)
-but the report says the resume would be filtered out before anyone reads it.
+Knock-out: if any ``required`` term is missing, or a ``required`` ``any_of`` group has none of
+its terms (listed in ``missing_required`` under the group's name), ``knocked_out`` is true
+and the band is :data:`FILTERED_OUT`; the numeric score is kept (it still tells how close the
+resume is) but the report says the resume would be filtered out before anyone reads it.
 """
 
 from __future__ import annotations
@@ -37,12 +38,27 @@ class CategoryScore:
 
 
 @dataclass(frozen=True)
+class GroupScore:
+    """An ``any_of`` group: met when any of its terms is found."""
+
+    name: str
+    terms: tuple[str, ...]
+    found: tuple[str, ...]   # its terms found in the resume, in the group's order
+    required: bool
+
+    @property
+    def met(self) -> bool:
+        return bool(self.found)
+
+
+@dataclass(frozen=True)
 class Score:
     value: float                      # 0-100, one decimal
     categories: tuple[CategoryScore, ...]
     knocked_out: bool
     missing_required: tuple[str, ...]
     band: str | None
+    groups: tuple[GroupScore, ...] = ()   # the set's any_of groups, in set order
 
 
 def score(kwset: KeywordSet, result: MatchResult) -> Score:
@@ -75,6 +91,11 @@ def score(kwset: KeywordSet, result: MatchResult) -> Score:
         weights += category.weight
     value = round(100 * weighted / weights, 1) if weights else 0.0
     missing_required = tuple(t.name for t in kwset.terms if t.required and t.name not in found)
+    groups = tuple(
+        GroupScore(g.name, g.terms, tuple(n for n in g.terms if n in found), g.required)
+        for g in kwset.any_of
+    )
+    missing_required += tuple(g.name for g in groups if g.required and not g.met)
     knocked_out = bool(missing_required)
     return Score(
         value=value,
@@ -82,4 +103,5 @@ def score(kwset: KeywordSet, result: MatchResult) -> Score:
         knocked_out=knocked_out,
         missing_required=missing_required,
         band=FILTERED_OUT if knocked_out else kwset.band_for(value),
+        groups=groups,
     )

@@ -205,6 +205,13 @@ def dump_keyword_set(kwset: KeywordSet) -> str:
         out += [f"  - {_flow({'name': b.name, 'min_score': b.min_score})}" for b in kwset.bands]
     out.append("terms:")
     out += [f"  - {_flow(_term_fields(t))}" for t in kwset.terms]
+    if kwset.any_of:
+        out.append("any_of:")
+        for g in kwset.any_of:
+            fields: dict[str, object] = {"name": g.name, "terms": list(g.terms)}
+            if g.required:
+                fields["required"] = True
+            out.append(f"  - {_flow(fields)}")
     return "\n".join(out) + "\n"
 
 

@@ -84,6 +84,23 @@ class Term(_Frozen):
         return (self.name, *self.aliases)
 
 
+class AnyOf(_Frozen):
+    """A group of terms of which one is enough, e.g. any deep-learning framework."""
+
+    name: NonEmpty = Field(
+        description="The group's name, as the report shows it.",
+        examples=["Deep learning framework"],
+    )
+    terms: tuple[NonEmpty, ...] = Field(
+        min_length=1,
+        description="Names of terms of this set; the group is met when any one is found.",
+        examples=[["PyTorch", "JAX", "TensorFlow"]],
+    )
+    required: bool = Field(
+        default=False, description="A knock-out group: a resume with none of its terms is flagged."
+    )
+
+
 class Band(_Frozen):
     """A named score range, e.g. strong >= 70."""
 
@@ -132,6 +149,16 @@ class KeywordSet(_Frozen):
         description="Score bands; the highest band whose min_score the score reaches names it.",
     )
 
+    #: groups of alternative terms ("one of PyTorch, JAX, TensorFlow"); a required group is a
+    #: knock-out when none of its terms is found
+    any_of: tuple[AnyOf, ...] = Field(
+        default=(),
+        description="Groups of terms of which one is enough; a required group is a knock-out "
+        "when none of its terms is found.",
+        examples=[[{"name": "Deep learning framework", "terms": ["PyTorch", "JAX"],
+                    "required": True}]],
+    )
+
     def is_certification(self, term: Term) -> bool:
         category = self.categories.get(term.category)
         return term.category == "certifications" or bool(category and category.certification)
@@ -145,5 +172,8 @@ class KeywordSet(_Frozen):
     @property
     def content_hash(self) -> str:
         """A hash of the set's content (not its file's layout or comments)."""
-        payload = json.dumps(self.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
+        data = self.model_dump(mode="json")
+        if not data["any_of"]:
+            del data["any_of"]  # a set without groups keeps the hash it had before groups existed
+        payload = json.dumps(data, sort_keys=True, ensure_ascii=False)
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()

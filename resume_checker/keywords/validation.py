@@ -16,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from ..errors import InvalidKeywordSetError
-from .model import Band, Category, KeywordSet, Term
+from .model import AnyOf, Band, Category, KeywordSet, Term
 
 #: a keyword-set file is small; anything bigger is a mistake (or an attack on the web editor)
 MAX_SET_CHARS = 1_000_000
@@ -40,12 +40,14 @@ EXAMPLES: dict[str, str] = {
     "source": "source: job ad 2024",
     "note": "note: why the term is here",
     "min_score": "min_score: 70",
+    "any_of": "any_of:\n  - {name: Deep learning framework, terms: [PyTorch, JAX], required: true}",
 }
 _MODELS: dict[str, type[BaseModel]] = {
     "set": KeywordSet,
     "category": Category,
     "term": Term,
     "band": Band,
+    "any_of": AnyOf,
 }
 
 
@@ -198,6 +200,8 @@ def _where(loc: tuple[int | str, ...], data: dict[str, Any]) -> tuple[str, str |
         return f"category '{loc[1]}'", field if len(loc) > 2 else None
     if len(loc) >= 2 and loc[0] == "bands" and isinstance(loc[1], int):
         return f"band #{loc[1] + 1}", field if len(loc) > 2 else None
+    if len(loc) >= 2 and loc[0] == "any_of" and isinstance(loc[1], int):
+        return _group_label(data, loc[1]), field if len(loc) > 2 else None
     return "", field
 
 
@@ -216,6 +220,8 @@ def _model_for(loc: tuple[int | str, ...]) -> type[BaseModel]:
         return _MODELS["category"]
     if loc[:1] == ("bands",) and len(loc) > 2:
         return _MODELS["band"]
+    if loc[:1] == ("any_of",) and len(loc) > 2:
+        return _MODELS["any_of"]
     return _MODELS["set"]
 
 
@@ -316,6 +322,7 @@ def _cross_field_problems(
             message += f"than 0 and at most 100, got {got}. Example: {EXAMPLES['weight']}"
             yield line, message
         yield from _duplicates(data, root, index, term, owners)
+    yield from _group_problems(data, root, terms)
     if declared and terms:
         for cat_id in declared:
             if cat_id not in used:
@@ -323,6 +330,40 @@ def _cross_field_problems(
                 message = f"category '{cat_id}' is declared but no term uses it; add a term "
                 message += f"with category: {cat_id}, or remove the category"
                 yield line, message
+
+
+def _group_label(data: dict[str, Any], index: int) -> str:
+    groups = data.get("any_of")
+    name = None
+    if isinstance(groups, list) and index < len(groups) and isinstance(groups[index], dict):
+        name = groups[index].get("name")
+    label = f"any_of group #{index + 1}"
+    return f"{label} '{name}'" if isinstance(name, str) and name else label
+
+
+def _group_problems(
+    data: dict[str, Any], root: yaml.Node | None, terms: list[Any]
+) -> Iterator[tuple[int, str]]:
+    """Every name in an any_of group must be the name of a term of the set."""
+    groups = data.get("any_of")
+    if not isinstance(groups, list):
+        return
+    names = [t["name"] for t in terms if isinstance(t, dict) and isinstance(t.get("name"), str)]
+    by_key = {n.strip().casefold(): n for n in names}
+    for g_index, group in enumerate(groups):
+        members = group.get("terms") if isinstance(group, dict) else None
+        if not isinstance(members, list):
+            continue
+        for m_index, member in enumerate(members):
+            if not isinstance(member, str) or not member.strip() or member in names:
+                continue
+            line = _line_of(root, ("any_of", g_index, "terms", m_index))
+            same = by_key.get(member.strip().casefold())
+            close = [same] if same else difflib.get_close_matches(member, names, n=1, cutoff=0.5)
+            hint = f" Did you mean '{close[0]}'?" if close else ""
+            message = f"{_group_label(data, g_index)}, field 'terms': '{member}' is not the name "
+            message += f"of a term of this set; a group lists term names.{hint}"
+            yield line, message
 
 
 def _unknown_category(label: str, category: str, declared: list[str]) -> str:
