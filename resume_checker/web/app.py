@@ -1,0 +1,148 @@
+"""The FastAPI application factory: pages, the JSON API, security middleware, error mapping.
+
+Routes are thin: they read the upload, call :mod:`resume_checker.web.service` (which calls the
+library), and render.  Library errors map to HTTP statuses here, once.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import partial
+from importlib.resources import files
+
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader
+
+from resume_checker import __version__
+from resume_checker.errors import (
+    DocumentError,
+    InvalidKeywordSetError,
+    KeywordSetNotFoundError,
+    LimitExceededError,
+    ResumeCheckerError,
+)
+from resume_checker.reports.html import report_css
+
+from .security import BodyTooLarge, SecurityMiddleware
+from .service import JobStore
+from .uploads import UploadLimits
+
+TOKEN_ENV = "RESUME_CHECKER_TOKEN"
+_HERE = files("resume_checker.web")
+_OVERHEAD = 1024 * 1024  # multipart framing and form fields around the files
+
+
+@dataclass(frozen=True)
+class WebConfig:
+    token: str | None
+    limits: UploadLimits
+
+
+def create_app(
+    *, token: str | None = None, limits: UploadLimits = UploadLimits(), warm: bool = False
+) -> FastAPI:
+    """The app.  ``token``: when set, every request needs it; ``warm``: start the parse
+    forkserver now (the server does; tests need not)."""
+    app = FastAPI(
+        title="resume-checker",
+        version=__version__,
+        description="Local resume keyword screening: the CLI's check, batch and sets as JSON.",
+        docs_url=None,    # Swagger UI loads assets from a CDN; the OpenAPI JSON stays
+        redoc_url=None,
+    )
+    app.state.config = WebConfig(token or None, limits)
+    app.state.jobs = JobStore(limits)
+    app.state.templates = _templates()
+    app.add_middleware(SecurityMiddleware, token=token or None,
+                       body_limit=partial(_body_limit, limits))
+    app.mount("/static", StaticFiles(directory=str(_HERE / "static")), name="static")
+
+    from .routes_api import router as api_router
+    from .routes_pages import router as pages_router
+    from .routes_sets import router as sets_router
+
+    app.include_router(pages_router)
+    app.include_router(sets_router)
+    app.include_router(api_router)
+
+    @app.get("/static-report.css", include_in_schema=False)
+    def report_stylesheet() -> Response:
+        return Response(report_css(), media_type="text/css")
+
+    app.add_exception_handler(ResumeCheckerError, _library_error)
+    app.add_exception_handler(BodyTooLarge, _body_too_large)
+    if warm:
+        from .isolate import warm_up
+
+        @app.on_event("startup")
+        def _warm() -> None:
+            warm_up(limits.files)
+
+    return app
+
+
+def create_app_from_env() -> FastAPI:
+    """Factory for ``uvicorn --factory`` (several worker processes): token from the environment."""
+    return create_app(token=os.environ.get(TOKEN_ENV) or None, warm=True)
+
+
+def status_for(exc: ResumeCheckerError) -> int:
+    """The HTTP status of a library error: 413 for size limits, 422 for what cannot be read."""
+    if isinstance(exc, LimitExceededError):
+        return 422 if exc.code in ("timeout", "out_of_memory") else 413
+    if isinstance(exc, KeywordSetNotFoundError):
+        return 404
+    if isinstance(exc, DocumentError | InvalidKeywordSetError):
+        return 422
+    return 400
+
+
+def error_response(request: Request, status: int, message: str, code: str,
+                   problems: list[str] | None = None) -> Response:
+    if request.url.path.startswith("/api/"):
+        body = {"error": {"code": code, "message": message, "problems": problems or []}}
+        return JSONResponse(body, status_code=status)
+    return request.app.state.templates.TemplateResponse(
+        request, "error.html", {"message": message, "problems": problems or [], "status": status},
+        status_code=status,
+    )
+
+
+async def _library_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, ResumeCheckerError)
+    problems = exc.problems if isinstance(exc, InvalidKeywordSetError) else None
+    message = exc.reason if problems else str(exc)
+    return error_response(request, status_for(exc), message, exc.code, problems)
+
+
+async def _body_too_large(request: Request, exc: Exception) -> Response:
+    return error_response(request, 413, str(exc), "too_large")
+
+
+def _body_limit(limits: UploadLimits, path: str) -> int:
+    if "batch" in path:
+        return limits.max_batch_bytes + _OVERHEAD
+    return limits.max_file_bytes + 4 * limits.max_job_ad_chars + _OVERHEAD
+
+
+def _templates() -> Jinja2Templates:
+    templates = Jinja2Templates(directory=str(_HERE / "templates"))
+    templates.env.loader = ChoiceLoader([
+        FileSystemLoader(str(_HERE / "templates")),
+        PackageLoader("resume_checker.reports", "templates"),
+    ])
+    templates.env.trim_blocks = True
+    templates.env.lstrip_blocks = True
+    templates.env.globals["version"] = __version__
+    return templates
+
+
+def page(request: Request, name: str, context: dict, status: int = 200) -> HTMLResponse:
+    """Render a page template (autoescaped)."""
+    context = {"token_required": request.app.state.config.token is not None, **context}
+    return request.app.state.templates.TemplateResponse(request, name, context,
+                                                        status_code=status)
