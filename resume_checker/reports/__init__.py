@@ -1,4 +1,4 @@
-"""Pure renderers: Report -> text (Rich), JSON or Markdown."""
+"""Pure renderers: Report -> text (Rich), JSON, Markdown or a standalone HTML page."""
 
 from __future__ import annotations
 
@@ -7,11 +7,11 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from ..report import Report
 
-FORMATS = ("text", "json", "md")
+FORMATS = ("text", "json", "md", "html")
 
 
 def render(report: Report, fmt: str, *, color: bool = False, width: int = 80) -> str:
-    """Render ``report`` as ``fmt`` (text | json | md).  ``color`` only affects text."""
+    """Render ``report`` as ``fmt`` (text | json | md | html).  ``color`` only affects text."""
     if fmt == "text":
         from .text import render_text
 
@@ -24,4 +24,8 @@ def render(report: Report, fmt: str, *, color: bool = False, width: int = 80) ->
         from .markdown import render_markdown
 
         return render_markdown(report)
+    if fmt == "html":
+        from .html import render_html
+
+        return render_html(report)
     raise ValueError(f"unknown report format {fmt!r}; use one of {', '.join(FORMATS)}")

@@ -20,7 +20,10 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from ..documents.model import Document
 from ..report import Report
 
-CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+CSP = (
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
+    "form-action 'none'"
+)
 GAUGE_RADIUS = 52
 
 

@@ -33,6 +33,7 @@ from .uploads import UploadLimits
 
 TOKEN_ENV = "RESUME_CHECKER_TOKEN"
 _HERE = files("resume_checker.web")
+DEFAULT_UPLOAD_LIMITS = UploadLimits()
 _OVERHEAD = 1024 * 1024  # multipart framing and form fields around the files
 
 
@@ -43,7 +44,7 @@ class WebConfig:
 
 
 def create_app(
-    *, token: str | None = None, limits: UploadLimits = UploadLimits(), warm: bool = False
+    *, token: str | None = None, limits: UploadLimits = DEFAULT_UPLOAD_LIMITS, warm: bool = False
 ) -> FastAPI:
     """The app.  ``token``: when set, every request needs it; ``warm``: start the parse
     forkserver now (the server does; tests need not)."""

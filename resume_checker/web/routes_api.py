@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, File, Form, Query, Request, UploadFile
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
@@ -34,7 +34,7 @@ _MEDIA = {"md": "text/markdown; charset=utf-8", "html": "text/html; charset=utf-
 @router.post("/check", summary="Check one resume (like `resume-checker check`)")
 async def api_check(
     request: Request,
-    file: UploadFile = File(..., description="PDF, DOCX or TXT; the format is read from the bytes"),
+    file: Annotated[UploadFile, File(description="PDF, DOCX or TXT; the format is sniffed")],
     keyword_set: str = Form("", description="A bundled or saved set id (default set if empty)"),
     job_ad: str = Form("", description="Job ad text: build the set from it instead"),
     format: str = Query("json", pattern="^(json|md|html|text)$"),
@@ -63,7 +63,7 @@ async def api_check(
 @router.post("/batch", status_code=202, summary="Start a batch (like `resume-checker batch`)")
 async def api_batch(
     request: Request,
-    files: list[UploadFile] = File(..., description="Resumes, or ZIP archives of resumes"),
+    files: Annotated[list[UploadFile], File(description="Resumes, or ZIP archives of them")],
     keyword_set: str = Form(...),
 ) -> dict[str, Any]:
     """Starts the batch and answers at once; poll the status URL until `finished` is true."""

@@ -50,7 +50,8 @@ async def read_batch_uploads(files: list[UploadFile], limits: UploadLimits) -> l
             await file.close()
             if len(data) > limits.max_batch_bytes:
                 raise LimitExceededError("the ZIP is over the batch size limit", source=name)
-            uploads += unpack_zip(name, data, limits) if is_zip(name, data) else [Upload(name, data)]
+            zipped = is_zip(name, data)
+            uploads += unpack_zip(name, data, limits) if zipped else [Upload(name, data)]
         else:
             uploads.append(await read_upload(file, limits))
         if len(uploads) > limits.max_batch_files:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import hmac
 import json
+from typing import Annotated
 
 from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -37,7 +38,7 @@ def check_form(request: Request) -> Response:
 @router.post("/check", response_class=HTMLResponse)
 async def check_page(
     request: Request,
-    file: UploadFile = File(...),
+    file: Annotated[UploadFile, File()],
     keyword_set: str = Form(""),
     job_ad: str = Form(""),
 ) -> Response:
@@ -56,7 +57,7 @@ def batch_form(request: Request) -> Response:
 
 @router.post("/batch")
 async def batch_start(
-    request: Request, files: list[UploadFile] = File(...), keyword_set: str = Form(...)
+    request: Request, files: Annotated[list[UploadFile], File()], keyword_set: str = Form(...)
 ) -> Response:
     limits = request.app.state.config.limits
     uploads = await read_batch_uploads(files, limits)

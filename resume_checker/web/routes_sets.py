@@ -79,7 +79,8 @@ def form_from_set(kwset: KeywordSet) -> dict[str, Any]:
         "title": kwset.title,
         "version": kwset.version or "",
         "categories": [
-            {"id": cid, "title": c.title, "weight": _num(c.weight), "certification": c.certification}
+            {"id": cid, "title": c.title, "weight": _num(c.weight),
+             "certification": c.certification}
             for cid, c in kwset.categories.items()
         ] + [{"id": "", "title": "", "weight": "", "certification": False}] * 1,
         "terms": [

@@ -83,7 +83,7 @@ class SecurityMiddleware:
         path = scope["path"]
         if self.token is None:
             if not is_loopback(_host_name(scope)):
-                return lambda send: _plain(send, scope, 421, "This server answers on localhost only.")
+                return lambda send: _plain(send, scope, 421, "This server answers localhost only.")
             return None
         if path.startswith(OPEN_PATHS) or self._authorised(scope):
             return None
