@@ -177,8 +177,13 @@ def test_cli_outputs_are_escaped_and_neutralised(tmp_path):
     args = ["batch", str(folder), "--set", str(set_file), "--cache", str(tmp_path / "c.db"),
             "-o", str(out / "r.csv"), "-o", str(out / "r.html"), "-o", str(out / "r.md"),
             "-o", str(out / "r.json")]
+    before = _snapshot(tmp_path)
     result = CliRunner().invoke(_app(), args)
     assert result.exit_code == 0, result.output
+    after = _snapshot(tmp_path)
+    changed = {p for p in after if after[p] != before.get(p)}
+    allowed = {"out", "out/r.csv", "out/r.html", "out/r.md", "out/r.json"}
+    assert changed - allowed <= {"c.db", "c.db-wal", "c.db-shm"}  # outputs and the cache only
 
     raw = (out / "r.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
