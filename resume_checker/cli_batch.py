@@ -74,6 +74,11 @@ def batch(
     = DEFAULT_RETENTION_DAYS,
     compare_to: Annotated[str | None, typer.Option(
         "--compare-to", help="Compare with an earlier run: LAST or a run id.")] = None,
+    query: Annotated[str | None, typer.Option(
+        "--query", "-q", help="Rank only resumes matching a boolean query, e.g. "
+        "'(PyTorch OR JAX) AND CUDA AND NOT \"intern\"': AND, OR, NOT, parentheses, quoted "
+        "phrases, a trailing * wildcard; words side by side are joined by AND; a word naming a "
+        "term of --set uses its aliases.")] = None,
 ) -> None:
     """Check many resumes at once, rank them, and write CSV / JSON / HTML / Markdown reports."""
     from .api import load_keyword_set
@@ -84,6 +89,8 @@ def batch(
         raise typer.Exit(ExitCode.USAGE)
     with errors_to_exit_codes():
         kwset = load_keyword_set(keyword_set)
+    if query is not None:
+        _check_query(query, kwset)
     cache_path = None if no_cache else (cache or default_cache_path())
     previous = _previous_run(cache_path, compare_to, retention_days) if compare_to else None
     options = BatchOptions(
@@ -94,6 +101,7 @@ def batch(
         retention_days=retention_days,
         blind=blind,
         want_json="json" in outputs.values(),
+        query=query,
     )
     with errors_to_exit_codes(), _Progress() as progress:
         result = run_batch(paths, kwset, options, on_start=progress.start, on_row=progress.advance)
@@ -106,7 +114,8 @@ def batch(
         _print_comparison(compare(run_record(result), previous, top=top or 10,
                                   pass_score=min_score or result.pass_score, labels=labels))
     _print_summary(result)
-    if not result.ranked and not result.count(Status.ERROR):
+    filtered = any(r.code == "filtered_by_query" for r in result.rows)
+    if not result.ranked and not result.count(Status.ERROR) and not filtered:
         err("error: no supported resume files found (PDF, DOCX, .txt, .md)")
         raise typer.Exit(ExitCode.UNREADABLE_INPUT)
     if result.failed:
@@ -170,6 +179,17 @@ def _write(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "w", encoding="utf-8", newline="") as handle:
         handle.write(text)
+
+
+def _check_query(query: str, kwset) -> None:
+    """A malformed query stops the batch before any file is read (exit 2, caret at the column)."""
+    from .query import QueryError, compile_query
+
+    try:
+        compile_query(query, kwset)
+    except QueryError as exc:
+        err(f"error: {exc}")
+        raise typer.Exit(ExitCode.USAGE) from None
 
 
 def _previous_run(cache_path: Path | None, ref: str, retention_days: float):
@@ -272,9 +292,11 @@ def _print_comparison(c: Comparison) -> None:
 def _print_summary(result: BatchResult) -> None:
     checked = len(result.ranked) + result.count(Status.ERROR)
     rate = checked / result.seconds if result.seconds else 0.0
+    filtered = sum(1 for r in result.rows if r.code == "filtered_by_query")
     for row in result.rows:
         if row.status in (Status.ERROR, Status.SKIPPED):
             err(f"{row.status.value}: {row.file}: {row.error}")
     err(f"{result.count(Status.OK)} ok, {result.count(Status.WARNING)} with warnings, "
-        f"{result.count(Status.ERROR)} errors, {result.count(Status.SKIPPED)} skipped "
+        f"{result.count(Status.ERROR)} errors, {result.count(Status.SKIPPED) - filtered} skipped, "
+        f"{filtered} filtered by the query "
         f"in {result.seconds:.1f} s ({rate:.1f} files/s); run {result.run_id}")

@@ -38,6 +38,7 @@ class BatchOptions:
     retention_days: float = DEFAULT_RETENTION_DAYS
     blind: bool = False
     want_json: bool = False                 # keep each file's full JSON report (for JSON output)
+    query: str | None = None                # rank only resumes matching this boolean query
 
 
 def run_batch(
@@ -103,6 +104,7 @@ def _check_all(
         cache_path=str(cache.path) if cache else None,
         blind=options.blind,
         want_json=options.want_json,
+        query=options.query,
     )
     tasks = [
         FileTask(str(c.path), _shown(c.display, n, options)) for n, c in enumerate(candidates, 1)
@@ -133,6 +135,9 @@ def _row(outcome: Outcome[FileResult], candidate: Candidate, options: BatchOptio
     number = outcome.index + 1
     shown = _shown(candidate.display, number, options)
     base = BatchRow(number, shown, Status.ERROR, seconds=outcome.seconds, path=candidate.display)
+    if outcome.code == "filtered_by_query":
+        return replace(base, status=Status.SKIPPED, error="filtered by the query",
+                       code=outcome.code)
     if not outcome.ok or outcome.value is None:
         return replace(base, error=outcome.error, code=outcome.code)
     value = outcome.value

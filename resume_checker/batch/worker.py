@@ -34,6 +34,7 @@ class WorkerConfig:
     cache_path: str | None = None
     blind: bool = False
     want_json: bool = False
+    query: str | None = None     # a boolean query (resume_checker.query) a resume must satisfy
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +72,10 @@ def check_file(state: WorkerState, task: FileTask) -> FileResult:
     cached = document is not None
     if document is None:
         document = parse_document(data, filename=Path(task.path).name, limits=config.limits)
+    if config.query is not None:
+        from resume_checker.query import require_match
+
+        require_match(config.query, document, config.keyword_set)
     report = check_document(document, config.keyword_set)
     redactor = Redactor.for_document(document) if config.blind else None
     report_json = None
