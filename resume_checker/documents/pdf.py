@@ -12,6 +12,7 @@ import ctypes
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pypdfium2 as pdfium
@@ -37,9 +38,11 @@ _TEX_LIGATURES = str.maketrans({"\x1b": "ff", "\x1c": "fi", "\x1d": "fl", "\x1e"
 _NO_TEXT_FIX = "export the resume from your word processor as PDF (not a scan)"
 
 
-def _fast(fn: object, restype: object, *argtypes: object) -> ctypes._CFuncPtr:  # type: ignore[name-defined]
+def _fast(fn: Any, restype: Any, *argtypes: Any) -> Any:
     """The same PDFium function with plain address arguments: ~3x cheaper per call."""
     address = ctypes.cast(fn, ctypes.c_void_p).value
+    if address is None:
+        raise ImportError("PDFium function not found")
     return ctypes.CFUNCTYPE(restype, *argtypes)(address)
 
 
@@ -240,12 +243,16 @@ def _is_bold(textpage: pdfium.PdfTextPage, index: int, cache: dict[str, bool]) -
     return cache[key]
 
 
-def _margin_key(text: str) -> str:
-    return re.sub(r"\d+", "#", " ".join(text.casefold().split()))
+def _margin_key(line: RawLine) -> tuple[str, int, int]:
+    """Text with digits masked, and where it sits: a running header repeats at one place."""
+    text = re.sub(r"\d+", "#", " ".join(line.text.casefold().split()))
+    box = line.bbox
+    return (text, round(box.x0 / 4), round(box.top / 4)) if box else (text, 0, 0)
 
 
 def _mark_margins(pages: list[RawPage]) -> None:
-    """Lines in the top/bottom band that repeat across pages, or page numbers, are margins."""
+    """Page numbers, and lines repeated at one place in the top/bottom band of several pages
+    (and nowhere in the body), are page headers and footers."""
     def band(page: RawPage, line: RawLine) -> Origin | None:
         if line.bbox is None or not page.height:
             return None
@@ -255,16 +262,24 @@ def _mark_margins(pages: list[RawPage]) -> None:
             return Origin.FOOTER
         return None
 
-    seen: Counter[tuple[Origin, str]] = Counter()
+    seen: Counter[tuple[Origin, tuple[str, int, int]]] = Counter()
+    in_body: set[str] = set()
     for page in pages:
-        keys = {(o, _margin_key(ln.text)) for ln in page.lines if (o := band(page, ln))}
+        keys = set()
+        for line in page.lines:
+            origin = band(page, line)
+            if origin is None:
+                in_body.add(_margin_key(line)[0])
+            else:
+                keys.add((origin, _margin_key(line)))
         seen.update(keys)
     for page in pages:
         for line in page.lines:
             origin = band(page, line)
             if origin is None:
                 continue
-            repeated = len(pages) > 1 and seen[(origin, _margin_key(line.text))] > 1
+            key = _margin_key(line)
+            repeated = len(pages) > 1 and seen[(origin, key)] > 1 and key[0] not in in_body
             if repeated or _PAGE_NUMBER.match(line.text):
                 line.origin = origin
 

@@ -27,6 +27,7 @@ WORD_GAP_EM = 0.12        # gap beyond the character's usual in-word gap that me
 PHRASE_GAP_EM = 1.0       # gap that separates phrases (used only to look for a column gutter)
 MIN_COLUMN_LINES = 5      # lines needed on each side of a gutter, in one uninterrupted run
 MIN_ZONE_LINES = 3        # lines on each side for a further run at an already found gutter
+_LEVEL_PT = 2.0            # tops closer than this are level with each other
 _BASELINE_CAP_EM = 0.03   # the usual in-word gap is never taken as larger than this
 _BASELINE_MIN_SAMPLES = 3
 _ZERO_GAP_EM = 0.005
@@ -206,6 +207,7 @@ def _find_columns(
     has_right = np.logical_or.reduceat(ph_x0[:, None] > xs, first_phrase, axis=0)
     tops = np.maximum.reduceat(g.top, line_starts)
     order = np.argsort(-tops, kind="stable")
+    tops = tops[order]
     cross, has_left, has_right = cross[order], has_left[order], has_right[order]
     # Per x: the best run of non-crossing lines, scored by min(lines left, lines right).
     run_left = _run_counts(has_left & ~cross, cross)
@@ -222,14 +224,32 @@ def _find_columns(
     start = 0
     for i in range(n_lines + 1):
         if i == n_lines or cross[i, xi]:
-            left_n = int(has_left[start:i, xi].sum())
-            right_n = int(has_right[start:i, xi].sum())
-            if min(left_n, right_n) >= MIN_ZONE_LINES:
-                runs.append((start, i))
+            if start < i:
+                zone = _zone(has_left[start:i, xi], has_right[start:i, xi], tops[start:i])
+                if zone is not None:
+                    runs.append((start + zone[0], start + zone[1]))
             start = i + 1
     if not runs or not _right_side_aligned(g, line_starts[order], line_ends[order], runs, gutter):
         return None
     return gutter, runs
+
+
+def _zone(left: np.ndarray, right: np.ndarray, tops: np.ndarray) -> tuple[int, int] | None:
+    """The lines of a run (sorted top down) where both columns have text.
+
+    One-sided lines above or below (a title over the columns, the next section's heading
+    under them) stay outside; lines level with the first or last two-sided row stay inside.
+    """
+    lefts, rights = np.flatnonzero(left), np.flatnonzero(right)
+    if min(len(lefts), len(rights)) < MIN_ZONE_LINES:
+        return None
+    upper = min(tops[lefts[0]], tops[rights[0]]) + _LEVEL_PT
+    lower = max(tops[lefts[-1]], tops[rights[-1]]) - _LEVEL_PT
+    inside = np.flatnonzero((tops <= upper) & (tops >= lower))
+    start, end = int(inside[0]), int(inside[-1]) + 1
+    if min(left[start:end].sum(), right[start:end].sum()) < MIN_ZONE_LINES:
+        return None
+    return start, end
 
 
 def _run_counts(flags: np.ndarray, breaks: np.ndarray) -> np.ndarray:
