@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -38,7 +38,7 @@ cache_app = typer.Typer(help="Show or clear the batch cache of parsed resumes.",
 
 def register(app: typer.Typer) -> None:
     """Add `batch` and `cache` to the main app."""
-    app.command("batch", help=batch.__doc__ + "\n\n" + BATCH_EXIT_HELP)(batch)
+    app.command("batch", help=(batch.__doc__ or "") + "\n\n" + BATCH_EXIT_HELP)(batch)
     app.add_typer(cache_app, name="cache")
 
 
@@ -208,7 +208,7 @@ class _Progress:
     """A Rich bar (count, rate, ETA) on a terminal; a line every 5% otherwise.  Stderr only."""
 
     def __init__(self) -> None:
-        self.bar = None
+        self.bar: Any = None
         self.total = 0
         self.done = 0
         self.started = time.monotonic()
@@ -256,15 +256,18 @@ def _print_table(result: BatchResult, *, top: int | None, min_score: float | Non
     from rich.table import Table
     from rich.text import Text
 
-    rows = [r for r in result.ranked
-            if min_score is None or (r.summary and r.summary.scorable and r.score >= min_score)]
+    rows = [r for r in result.ranked if min_score is None
+            or (r.summary and r.summary.scorable and (r.score or 0) >= min_score)]
     rows = rows[:top] if top else rows
     table = Table(title=f"Ranking: {result.set_title}", title_justify="left")
-    for name, justify in (("#", "right"), ("file", "left"), ("score", "right"), ("band", "left"),
-                          ("missing required", "left"), ("top missing", "left")):
-        table.add_column(name, justify=justify)
+    table.add_column("#", justify="right")
+    table.add_column("file")
+    table.add_column("score", justify="right")
+    for name in ("band", "missing required", "top missing"):
+        table.add_column(name)
     for row in rows:
         s = row.summary
+        assert s is not None
         table.add_row(
             str(row.rank), Text(row.file), f"{s.score:.1f}" if s.scorable else "n/a",
             Text(s.band or ""), Text(", ".join(s.missing_required), style="red"),

@@ -73,7 +73,9 @@ class CacheInfo:
 class Cache:
     """An open cache file.  Use as a context manager; safe to read from several processes."""
 
-    def __init__(self, path: Path, *, retention_days: float = DEFAULT_RETENTION_DAYS) -> None:
+    def __init__(
+        self, path: Path, *, retention_days: float | None = DEFAULT_RETENTION_DAYS
+    ) -> None:
         self.path = Path(path)
         _create_private(self.path)
         self._db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
@@ -145,9 +147,9 @@ class Cache:
 
     def run(self, ref: str) -> RunRecord | None:
         """A past run by id, or the latest with ``"LAST"``."""
-        if ref.upper() == "LAST":
-            sql, args = "SELECT * FROM runs ORDER BY created DESC LIMIT 1", ()
-        else:
+        args: tuple[str, ...] = ()
+        sql = "SELECT * FROM runs ORDER BY created DESC LIMIT 1"
+        if ref.upper() != "LAST":
             sql, args = "SELECT * FROM runs WHERE id = ?", (ref,)
         row = self._db.execute(sql, args).fetchone()
         if row is None:

@@ -102,7 +102,8 @@ class BatchResult:
 
     @property
     def ranked(self) -> tuple[BatchRow, ...]:
-        return tuple(sorted((r for r in self.rows if r.rank is not None), key=lambda r: r.rank))
+        ranked = (r for r in self.rows if r.rank is not None)
+        return tuple(sorted(ranked, key=lambda r: r.rank or 0))
 
     def count(self, status: Status) -> int:
         return sum(1 for r in self.rows if r.status is status)

@@ -118,8 +118,9 @@ def _check_all(
     for outcome in outcomes:
         row = _row(outcome, candidates[outcome.index], options)
         peak_rss = max(peak_rss, outcome.peak_rss_mb)
-        if outcome.ok and outcome.value.document_json and cache is not None:
-            fresh.append((outcome.value.sha256, outcome.value.document_json))
+        value = outcome.value
+        if value is not None and value.document_json and cache is not None:
+            fresh.append((value.sha256, value.document_json))
             if len(fresh) >= _CACHE_CHUNK:
                 cache.put_many(fresh)
                 fresh.clear()
@@ -149,8 +150,7 @@ def _row(outcome: Outcome[FileResult], candidate: Candidate, options: BatchOptio
 def _rank(rows: list[BatchRow]) -> tuple[BatchRow, ...]:
     """Ranked rows first (best first; knocked-out and unreadable ones below), then failures."""
     checked = [r for r in rows if r.summary is not None]
-    checked.sort(key=lambda r: (not r.summary.scorable, r.summary.knocked_out,
-                                -r.summary.score, r.file))
+    checked.sort(key=_rank_key)
     ranked = [replace(r, rank=i) for i, r in enumerate(checked, 1)]
     rest = sorted((r for r in rows if r.summary is None), key=lambda r: (r.status.value, r.file))
     return tuple(ranked + rest)
@@ -158,6 +158,12 @@ def _rank(rows: list[BatchRow]) -> tuple[BatchRow, ...]:
 
 def _run_id(started: float) -> str:
     return time.strftime("%Y%m%d-%H%M%S", time.localtime(started)) + "-" + uuid.uuid4().hex[:6]
+
+
+def _rank_key(row: BatchRow) -> tuple[bool, bool, float, str]:
+    s = row.summary
+    assert s is not None
+    return (not s.scorable, s.knocked_out, -s.score, row.file)
 
 
 def _shown(display: str, number: int, options: BatchOptions) -> str:
