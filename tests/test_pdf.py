@@ -70,6 +70,23 @@ def test_two_columns_drawn_row_by_row_are_not_interleaved() -> None:
     assert_columns_in_order(parse_pdf(raw_pdf([stream]), source="rows.pdf"))
 
 
+def test_columns_under_a_title_end_before_the_next_heading() -> None:
+    # A skills list set in two columns between one-sided lines: the title and heading above
+    # are read first, the next section's heading after both columns, not inside the left one.
+    left = ["Python", "Apache Spark", "SQL", "Airflow scheduling", "dbt", "Data modelling"]
+    right = ["Kubernetes", "Terraform", "AWS Glue", "Kafka streaming", "Docker", "CI/CD"]
+    stream = text(50, 740, "DATA ENGINEER") + text(50, 720, "Skills")
+    stream += "".join(
+        text(60, 700 - 12 * i, a) + text(300, 700 - 12 * i, b)
+        for i, (a, b) in enumerate(zip(left, right, strict=True))
+    )
+    stream += text(50, 610, "Experience") + text(50, 596, "Built pipelines at Acme")
+    doc = parse_pdf(raw_pdf([stream]), source="skills.pdf")
+    assert texts(doc) == ["DATA ENGINEER", "Skills", *left, *right, "Experience",
+                          "Built pipelines at Acme"]
+    assert [line.column for line in doc.lines] == [0, 0] + [1] * 6 + [2] * 6 + [0, 0]
+
+
 def test_right_aligned_dates_at_a_tab_stop_stay_on_their_line() -> None:
     jobs = [
         ("Acme Corporation, Data Engineer", "2019 - 2021"),
@@ -255,6 +272,15 @@ def test_repeated_top_lines_and_page_numbers_are_margins() -> None:
         assert origins["Jane Doe - Curriculum Vitae"] is Origin.HEADER
         assert origins[f"Page {page.number} of 3"] is Origin.FOOTER
         assert origins[f"Body text of page {page.number} with Python"] is Origin.BODY
+
+
+def test_text_flowing_onto_page_tops_is_not_a_header() -> None:
+    # The same line opens pages 2 and 3 by chance and also appears in the body: content.
+    pages = [text(50, 700, "Company Name - City, State") + text(50, 686, "Body one")]
+    pages += [text(50, 770, "Company Name - City, State") + text(50, 700, f"Body {n}")
+              for n in (2, 3)]
+    doc = parse_pdf(raw_pdf(pages), source="x.pdf")
+    assert {line.origin for line in doc.lines} == {Origin.BODY}
 
 
 def test_single_page_name_at_the_top_is_not_a_header() -> None:
