@@ -136,6 +136,7 @@ def _templates() -> Jinja2Templates:
         FileSystemLoader(str(_HERE / "templates")),
         PackageLoader("resume_checker.reports", "templates"),
     ])
+    templates.env.autoescape = True  # every template, including the shared *.html.j2 ones
     templates.env.trim_blocks = True
     templates.env.lstrip_blocks = True
     templates.env.globals["version"] = __version__
