@@ -18,7 +18,8 @@ from resume_checker.errors import LimitExceededError, UnreadableDocumentError
 from resume_checker.limits import DEFAULT_LIMITS, MB, Limits
 
 MAX_NAME = 120
-_UNSAFE = re.compile(r"[\x00-\x1f\x7f<>:\"|?*]")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_UNSAFE = re.compile(r"[<>:\"|?*]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +48,8 @@ class Upload:
 def display_name(client_name: str | None, fallback: str = "upload") -> str:
     """A label for a client-supplied name: last path part, no control or shell characters."""
     name = (client_name or "").replace("\\", "/").rsplit("/", 1)[-1]
-    name = unicodedata.normalize("NFC", _UNSAFE.sub("_", name)).strip(" .")
+    name = _UNSAFE.sub("_", _CONTROL.sub("", name))
+    name = unicodedata.normalize("NFC", name).strip(" .")
     return (name or fallback)[:MAX_NAME]
 
 
@@ -106,7 +108,7 @@ def unpack_zip(name: str, data: bytes, limits: UploadLimits) -> list[Upload]:
 
 def _skipped(path: str) -> bool:
     parts = PurePosixPath(path.replace("\\", "/")).parts
-    return any(p.startswith(".") or p == "__MACOSX" for p in parts)
+    return any((p.startswith(".") and p != "..") or p == "__MACOSX" for p in parts)
 
 
 def _check_declared(name: str, label: str, member: zipfile.ZipInfo, limits: UploadLimits) -> None:
