@@ -133,6 +133,7 @@ def test_phone_layout_is_readable(server, files, page):
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(server + "/")
     page.set_input_files("#file", str(files["middle.pdf"]))
+    page.select_option("#keyword_set", "neural-network-architect")
     page.click("button[type=submit]")
     page.wait_for_selector(".rc-score")
     width = page.evaluate("document.documentElement.scrollWidth")
@@ -156,6 +157,7 @@ def test_paste_a_job_ad(server, files, page):
 def test_batch_ranks_and_sorts_then_an_edited_set_moves_people(server, files, page):
     page.goto(server + "/batch")
     page.set_input_files("#files", [str(p) for p in files.values()])
+    page.select_option("#keyword_set", "neural-network-architect")
     page.click("button[type=submit]")
     page.wait_for_selector("#ranking", timeout=60_000)
     first = page.locator("#ranking tbody tr td:nth-child(2)").first.text_content()

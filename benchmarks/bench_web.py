@@ -1,0 +1,115 @@
+"""Load benchmark: POST /api/check with a two-page PDF from concurrent clients on loopback.
+
+Starts uvicorn in a subprocess (workers = CPU cores), then runs CLIENTS threads for SECONDS
+and prints p50/p95 latency and throughput.  Target: p95 under 500 ms on 2 cores.
+
+    .venv/bin/python benchmarks/bench_web.py [--clients 8] [--seconds 20] [--workers N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+
+import httpx
+from reportlab.pdfgen.canvas import Canvas
+
+LINES = [
+    "Ada Example - ada@example.com - 555-0100", "Summary",
+    "Neural network architect with deep learning and machine learning experience.",
+    "Experience", "Staff ML engineer, Example Corp, 2019 - present",
+    "Designed transformers and convolutional neural networks in PyTorch and JAX.",
+    "Trained large language models with CUDA on GPU clusters; distributed training.",
+    "Education", "MSc Computer Science, Example University, 2016",
+    "Skills", "PyTorch, JAX, TensorFlow, CUDA, GPU, linear algebra, probability",
+]
+
+
+def two_page_pdf() -> bytes:
+    buf = io.BytesIO()
+    c = Canvas(buf, invariant=1)
+    for page in range(2):
+        y = 780
+        for i in range(40):
+            c.drawString(60, y, LINES[(i + page) % len(LINES)])
+            y -= 18
+        c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--clients", type=int, default=8)
+    ap.add_argument("--seconds", type=float, default=20)
+    ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    args = ap.parse_args()
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {k: v for k, v in os.environ.items() if k != "RESUME_CHECKER_TOKEN"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "uvicorn", "resume_checker.web.app:create_app_from_env",
+         "--factory", "--host", "127.0.0.1", "--port", str(port), "--workers",
+         str(args.workers), "--log-level", "warning", "--no-access-log"], env=env)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(600):
+            try:
+                urllib.request.urlopen(url + "/login", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.1)
+        pdf = two_page_pdf()
+        files = {"file": ("resume.pdf", pdf, "application/pdf")}
+        form = {"keyword_set": "neural-network-architect"}
+        with httpx.Client(base_url=url, timeout=30) as warm:
+            for _ in range(2 * args.workers):  # start every worker's forkserver and caches
+                warm.post("/api/check", files=files, data=form).raise_for_status()
+        latencies: list[float] = []
+        errors = 0
+        lock = threading.Lock()
+        stop = time.monotonic() + args.seconds
+
+        def client() -> None:
+            nonlocal errors
+            with httpx.Client(base_url=url, timeout=30) as http:
+                while time.monotonic() < stop:
+                    t = time.perf_counter()
+                    r = http.post("/api/check", files=files, data=form)
+                    took = time.perf_counter() - t
+                    with lock:
+                        if r.status_code == 200:
+                            latencies.append(took)
+                        else:
+                            errors += 1
+
+        started = time.monotonic()
+        threads = [threading.Thread(target=client) for _ in range(args.clients)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        elapsed = time.monotonic() - started
+    finally:
+        server.terminate()
+        server.wait(10)
+    latencies.sort()
+    p95 = latencies[int(0.95 * (len(latencies) - 1))]
+    print(f"cores={os.cpu_count()} workers={args.workers} clients={args.clients} "
+          f"seconds={elapsed:.1f} pdf_bytes={len(pdf)}")
+    print(f"requests={len(latencies)} errors={errors} throughput={len(latencies) / elapsed:.1f}/s")
+    print(f"p50={statistics.median(latencies) * 1000:.0f} ms  p95={p95 * 1000:.0f} ms  "
+          f"max={latencies[-1] * 1000:.0f} ms  (target p95 < 500 ms on 2 cores)")
+
+
+if __name__ == "__main__":
+    main()
