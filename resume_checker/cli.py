@@ -259,9 +259,13 @@ def sets_validate(
 
 def _register_commands() -> None:
     """Commands whose shells live in their own modules (each imports only what it needs)."""
+    from .cli_batch import register as register_batch
+    from .cli_serve import serve
     from .cli_sets_build import build as sets_build
 
+    register_batch(app)
     sets_app.command("build")(sets_build)
+    app.command("serve")(serve)
 
 
 _register_commands()

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import typer
 
-from .web.app import TOKEN_ENV
-from .web.security import is_loopback
+# Kept in step with resume_checker.web.app.TOKEN_ENV; not imported from there so that
+# `resume-checker --help` and `check` don't pay for importing FastAPI.
+TOKEN_ENV = "RESUME_CHECKER_TOKEN"
 
 
 def serve(
@@ -16,6 +17,8 @@ def serve(
     ),
 ) -> None:
     """Serve the web app: check, batch and keyword sets in a browser, plus the JSON API."""
+    from .web.security import is_loopback
+
     if not is_loopback(host) and not token:
         typer.echo(
             f"refusing to listen on {host} without a token: anyone on the network could upload "

@@ -84,3 +84,10 @@ def test_zip_unpacks_in_memory_with_limits():
         unpack_zip("a.zip", _zip({f"{i}.txt": b"x" for i in range(3)}), limits)
     with pytest.raises(LimitExceededError, match="ZIP bomb"):
         unpack_zip("a.zip", _zip({"b.txt": b"\0" * 2_000_000}), limits)
+
+
+def test_serve_token_env_name_matches_the_app() -> None:
+    from resume_checker import cli_serve
+    from resume_checker.web import app
+
+    assert cli_serve.TOKEN_ENV == app.TOKEN_ENV
