@@ -81,7 +81,10 @@ def read_pool(
         outcomes = list(run_pool(tasks, init=init_worker, work=read_document, config=config,
                                  jobs=jobs, limits=pool_limits, preload=PRELOAD))
         outcomes.sort(key=lambda o: o.index)
-        documents, failed, fresh, used = [], [], [], []
+        documents: list[tuple[str, Document]] = []
+        failed: list[tuple[str, str]] = []
+        fresh: list[tuple[str, str]] = []
+        used: list[tuple[str, str]] = []
         for outcome in outcomes:
             shown = tasks[outcome.index].display
             if not outcome.ok or outcome.value is None:
