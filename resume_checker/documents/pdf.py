@@ -22,7 +22,14 @@ from ..errors import LimitExceededError, PasswordProtectedError, UnreadableDocum
 from ..limits import DEFAULT_LIMITS, Limits
 from .assemble import RawLine, RawPage, build_document
 from .model import BBox, Document, Notice, Origin, Severity
-from .pdf_layout import PageGeometry, Piece, analyse, gap_baselines, page_pieces
+from .pdf_layout import (
+    PageGeometry,
+    Piece,
+    analyse,
+    gap_baselines,
+    non_space_indices,
+    page_pieces,
+)
 
 __all__ = ["accepts", "parse_pdf"]
 
@@ -151,7 +158,7 @@ def _scan(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, may_have_images: b
     boxes = (ctypes.c_float * (4 * count))()  # FS_RECTF: left, top, right, bottom
     base = ctypes.addressof(boxes)
     loose_box = _loose_box
-    for i in _drawable_indices(text):
+    for i in non_space_indices(text).tolist():  # spaces and CR/LF need no box
         loose_box(handle, i, base + 16 * i)
     width, height = page.get_width(), page.get_height()
     images = 0
@@ -163,11 +170,6 @@ def _scan(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, may_have_images: b
         height=height,
         image_count=images,
     )
-
-
-def _drawable_indices(text: str) -> list[int]:
-    """Indices of non-whitespace chars: only they need a box (spaces and CR/LF are skipped)."""
-    return [i for i, ch in enumerate(text) if not ch.isspace()]
 
 
 def _char(code: int) -> str:

@@ -64,6 +64,12 @@ class Piece:
     column: int = 0
 
 
+def non_space_indices(text: str) -> np.ndarray:
+    """Indices of the chars that are not whitespace."""
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    return np.flatnonzero(~np.isin(codes, _WS_CODES))
+
+
 def analyse(text: str, boxes: np.ndarray, width: float) -> PageGeometry:
     """Relate consecutive drawn chars: same line or not, whitespace between, gap size."""
     codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
