@@ -262,9 +262,13 @@ def _register_commands() -> None:
     from .cli_batch import register as register_batch
     from .cli_serve import serve
     from .cli_sets_build import build as sets_build
+    from .cli_sets_tune import coverage, diff, learn
 
     register_batch(app)
     sets_app.command("build")(sets_build)
+    sets_app.command("diff")(diff)
+    sets_app.command("coverage")(coverage)
+    sets_app.command("learn")(learn)
     app.command("serve")(serve)
 
 
