@@ -62,6 +62,9 @@ class FileResult:
     summary: ResumeSummary
     report_json: dict[str, Any] | None = None   # the core's JSON report, when JSON output is asked
     document_json: str | None = None            # the parsed document, for the parent to cache
+    #: the same document against the second, third... set of a multi-set run (in set order)
+    extra_summaries: tuple[ResumeSummary, ...] = ()
+    extra_reports: tuple[dict[str, Any] | None, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,10 +81,31 @@ class BatchRow:
     sha256: str = ""
     report_json: dict[str, Any] | None = None
     path: str = ""              # the real path, for comparing runs; never printed in blind runs
+    extra_summaries: tuple[ResumeSummary, ...] = ()   # sets after the first, in set order
+    extra_reports: tuple[dict[str, Any] | None, ...] = ()
 
     @property
     def score(self) -> float | None:
         return self.summary.score if self.summary else None
+
+    @property
+    def summaries(self) -> tuple[ResumeSummary, ...]:
+        """One summary per set of the run (empty when the file was not checked)."""
+        return (self.summary, *self.extra_summaries) if self.summary else ()
+
+    @property
+    def reports(self) -> tuple[dict[str, Any] | None, ...]:
+        return (self.report_json, *self.extra_reports) if self.summary else ()
+
+
+@dataclass(frozen=True, slots=True)
+class SetInfo:
+    """A keyword set a batch ran against."""
+
+    id: str
+    title: str
+    hash: str
+    pass_score: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +123,14 @@ class BatchResult:
     pass_score: float | None = None
     peak_worker_rss_mb: float = 0.0    # the largest peak resident memory of any worker
     options: dict[str, Any] = field(default_factory=dict)
+    #: the second, third... set of a multi-set run; the ranking follows the first set
+    extra_sets: tuple[SetInfo, ...] = ()
+
+    @property
+    def sets(self) -> tuple[SetInfo, ...]:
+        """Every set of the run, the ranking one first."""
+        first = SetInfo(self.set_id, self.set_title, self.set_hash, self.pass_score)
+        return (first, *self.extra_sets)
 
     @property
     def ranked(self) -> tuple[BatchRow, ...]:

@@ -1,5 +1,10 @@
 """Run a batch: discover files, check them in worker processes, rank them, cache, record the run.
 
+Several keyword sets can be given: each document is parsed once and scored against every set; the
+ranking follows the first set.  With ``options.scheduler`` the per-file work runs on a Dask cluster
+(:mod:`.dask_backend`) instead of the local pool, into the same rows.  Ties in the ranking are
+broken by the shown name, then the input position, so a batch ranks the same on any backend.
+
 The per-file work is injectable (``init``/``work``) so tests can make a file hang or crash a worker
 without any hook in the production path.  Results are reported to ``on_row`` as they arrive
 (completion order), and the ranking is made once every file is in.
@@ -10,7 +15,7 @@ from __future__ import annotations
 import os
 import time
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -20,9 +25,10 @@ from resume_checker.limits import DEFAULT_LIMITS, Limits
 
 from .blind import candidate_label
 from .cache import DEFAULT_RETENTION_DAYS, Cache, RunRecord
-from .discover import Candidate, discover
-from .model import BatchResult, BatchRow, FileResult, Status
+from .discover import Skipped, discover
+from .model import BatchResult, BatchRow, FileResult, SetInfo, Status
 from .pool import Outcome, PoolLimits, run_pool
+from .remote import is_url, list_urls
 from .worker import PRELOAD, FileTask, WorkerConfig, check_file, init_worker
 
 #: parsed documents are written to the cache in chunks of this many, not one by one
@@ -39,11 +45,18 @@ class BatchOptions:
     blind: bool = False
     want_json: bool = False                 # keep each file's full JSON report (for JSON output)
     query: str | None = None                # rank only resumes matching this boolean query
+    scheduler: str | None = None            # Dask: "local" (LocalCluster of `jobs`) or tcp://...
+
+
+@dataclass(frozen=True, slots=True)
+class _Input:
+    path: str        # a local absolute path or a URL, as the worker opens it
+    display: str
 
 
 def run_batch(
     paths: Iterable[str | os.PathLike[str]],
-    keyword_set: KeywordSet,
+    keyword_set: KeywordSet | Sequence[KeywordSet],
     options: BatchOptions = BatchOptions(),
     *,
     on_start: Callable[[int], None] | None = None,
@@ -51,14 +64,21 @@ def run_batch(
     init: Callable[[Any], Any] = init_worker,
     work: Callable[[Any, Any], FileResult] = check_file,
 ) -> BatchResult:
-    """Check every supported file under ``paths`` against ``keyword_set`` and rank them."""
+    """Check every supported file under ``paths`` against the set(s) and rank by the first one."""
+    kwsets = (keyword_set,) if isinstance(keyword_set, KeywordSet) else tuple(keyword_set)
+    if not kwsets:
+        raise ValueError("run_batch needs at least one keyword set")
+    if options.scheduler is not None:
+        from .dask_backend import require_dask
+
+        require_dask()
     started = time.time()
     clock = time.monotonic()
-    found = discover(paths, recursive=options.recursive)
+    candidates, skipped = _inputs(paths, options.recursive)
     if on_start:
-        on_start(len(found.candidates))
+        on_start(len(candidates))
     rows: list[BatchRow] = []
-    for number, item in enumerate(found.skipped, start=len(found.candidates) + 1):
+    for number, item in enumerate(skipped, start=len(candidates) + 1):
         rows.append(
             BatchRow(number, _shown(item.display, number, options), Status.SKIPPED,
                      error=item.reason, code="skipped", path=item.display)
@@ -66,25 +86,27 @@ def run_batch(
     cache = Cache(options.cache_path, retention_days=options.retention_days) \
         if options.cache_path else None
     try:
-        checked, peak_rss = _check_all(
-            found.candidates, keyword_set, options, cache, on_row, init, work
-        )
+        checked, peak_rss = _check_all(candidates, kwsets, options, cache, on_row, init, work)
         rows.extend(checked)
+        first = kwsets[0]
         result = BatchResult(
             rows=_rank(rows),
-            set_id=keyword_set.id,
-            set_title=keyword_set.title,
-            set_hash=keyword_set.content_hash,
+            set_id=first.id,
+            set_title=first.title,
+            set_hash=first.content_hash,
             started=started,
             seconds=time.monotonic() - clock,
             blind=options.blind,
             run_id=_run_id(started),
-            pass_score=_pass_score(keyword_set),
+            pass_score=_pass_score(first),
             peak_worker_rss_mb=peak_rss,
             options={"jobs": options.jobs, "recursive": options.recursive,
                      "time_seconds": options.limits.time_seconds,
                      "memory_mb": options.limits.memory_mb,
-                     "cache": options.cache_path is not None},
+                     "cache": options.cache_path is not None,
+                     "scheduler": _scheduler_shown(options.scheduler)},
+            extra_sets=tuple(SetInfo(k.id, k.title, k.content_hash, _pass_score(k))
+                             for k in kwsets[1:]),
         )
         if cache is not None:
             cache.touch(r.sha256 for r in result.rows if r.cached)
@@ -95,11 +117,28 @@ def run_batch(
             cache.close()
 
 
+def _inputs(
+    paths: Iterable[str | os.PathLike[str]], recursive: bool
+) -> tuple[list[_Input], list[Skipped]]:
+    """Local paths through :func:`discover`, URLs through fsspec; local ones first."""
+    given = list(paths)
+    urls = [str(p) for p in given if is_url(str(p))]
+    found = discover([p for p in given if not is_url(str(p))], recursive=recursive)
+    inputs = [_Input(str(c.path), c.display) for c in found.candidates]
+    skipped = list(found.skipped)
+    if urls:
+        remote, remote_skipped = list_urls(urls, recursive=recursive)
+        inputs += [_Input(r.url, r.display) for r in remote]
+        skipped += remote_skipped
+    return inputs, skipped
+
+
 def _check_all(
-    candidates, keyword_set, options, cache, on_row, init, work
+    candidates: list[_Input], kwsets, options, cache, on_row, init, work
 ) -> tuple[list[BatchRow], float]:
     config = WorkerConfig(
-        keyword_set=keyword_set,
+        keyword_set=kwsets[0],
+        extra_sets=tuple(kwsets[1:]),
         limits=options.limits,
         cache_path=str(cache.path) if cache else None,
         blind=options.blind,
@@ -107,14 +146,20 @@ def _check_all(
         query=options.query,
     )
     tasks = [
-        FileTask(str(c.path), _shown(c.display, n, options)) for n, c in enumerate(candidates, 1)
+        FileTask(c.path, _shown(c.display, n, options)) for n, c in enumerate(candidates, 1)
     ]
     limits = PoolLimits(options.limits.time_seconds, options.limits.memory_mb)
     rows: list[BatchRow] = []
     fresh: list[tuple[str, str]] = []
     peak_rss = 0.0
-    outcomes = run_pool(tasks, init=init, work=work, config=config, jobs=options.jobs,
-                        limits=limits, preload=PRELOAD)
+    if options.scheduler is None:
+        outcomes = run_pool(tasks, init=init, work=work, config=config, jobs=options.jobs,
+                            limits=limits, preload=PRELOAD)
+    else:
+        from .dask_backend import run_dask
+
+        outcomes = run_dask(tasks, init=init, work=work, config=config, jobs=options.jobs,
+                            limits=limits, preload=PRELOAD, scheduler=options.scheduler)
     for outcome in outcomes:
         row = _row(outcome, candidates[outcome.index], options)
         peak_rss = max(peak_rss, outcome.peak_rss_mb)
@@ -132,7 +177,7 @@ def _check_all(
     return rows, peak_rss
 
 
-def _row(outcome: Outcome[FileResult], candidate: Candidate, options: BatchOptions) -> BatchRow:
+def _row(outcome: Outcome[FileResult], candidate: _Input, options: BatchOptions) -> BatchRow:
     number = outcome.index + 1
     shown = _shown(candidate.display, number, options)
     base = BatchRow(number, shown, Status.ERROR, seconds=outcome.seconds, path=candidate.display)
@@ -144,7 +189,8 @@ def _row(outcome: Outcome[FileResult], candidate: Candidate, options: BatchOptio
     value = outcome.value
     status = Status.WARNING if value.summary.notices else Status.OK
     return replace(base, status=status, summary=value.summary, cached=value.cached,
-                   sha256=value.sha256, report_json=value.report_json)
+                   sha256=value.sha256, report_json=value.report_json,
+                   extra_summaries=value.extra_summaries, extra_reports=value.extra_reports)
 
 
 def _rank(rows: list[BatchRow]) -> tuple[BatchRow, ...]:
@@ -152,7 +198,8 @@ def _rank(rows: list[BatchRow]) -> tuple[BatchRow, ...]:
     checked = [r for r in rows if r.summary is not None]
     checked.sort(key=_rank_key)
     ranked = [replace(r, rank=i) for i, r in enumerate(checked, 1)]
-    rest = sorted((r for r in rows if r.summary is None), key=lambda r: (r.status.value, r.file))
+    rest = sorted((r for r in rows if r.summary is None),
+                  key=lambda r: (r.status.value, r.file, r.number))
     return tuple(ranked + rest)
 
 
@@ -160,10 +207,17 @@ def _run_id(started: float) -> str:
     return time.strftime("%Y%m%d-%H%M%S", time.localtime(started)) + "-" + uuid.uuid4().hex[:6]
 
 
-def _rank_key(row: BatchRow) -> tuple[bool, bool, float, str]:
+def _rank_key(row: BatchRow) -> tuple[bool, bool, float, str, int]:
     s = row.summary
     assert s is not None
-    return (not s.scorable, s.knocked_out, -s.score, row.file)
+    return (not s.scorable, s.knocked_out, -s.score, row.file, row.number)
+
+
+def _scheduler_shown(scheduler: str | None) -> str | None:
+    """The scheduler as recorded: its kind, never a host (a run record may be shared)."""
+    if scheduler is None:
+        return None
+    return "local" if scheduler == "local" else "remote"
 
 
 def _shown(display: str, number: int, options: BatchOptions) -> str:

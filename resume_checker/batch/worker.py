@@ -20,6 +20,7 @@ from resume_checker.limits import DEFAULT_LIMITS, Limits
 from .blind import Redactor, redact_tree
 from .cache import parser_key
 from .model import FileResult
+from .remote import is_url, read_url
 from .serialize import document_from_json, document_to_json
 from .summary import summarize
 
@@ -35,6 +36,11 @@ class WorkerConfig:
     blind: bool = False
     want_json: bool = False
     query: str | None = None     # a boolean query (resume_checker.query) a resume must satisfy
+    extra_sets: tuple[KeywordSet, ...] = ()   # more sets each document is scored against
+
+    @property
+    def keyword_sets(self) -> tuple[KeywordSet, ...]:
+        return (self.keyword_set, *self.extra_sets)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,10 +56,11 @@ class WorkerState:
 
 
 def init_worker(config: WorkerConfig) -> WorkerState:
-    """Compile the keyword set's matcher once and open the cache for reading."""
+    """Compile each keyword set's matcher once and open the cache for reading."""
     from resume_checker.matching import compile_matcher
 
-    compile_matcher(config.keyword_set)
+    for kwset in config.keyword_sets:
+        compile_matcher(kwset)
     cache = None
     if config.cache_path:
         uri = Path(config.cache_path).absolute().as_uri() + "?mode=ro"
@@ -62,44 +69,59 @@ def init_worker(config: WorkerConfig) -> WorkerState:
 
 
 def check_file(state: WorkerState, task: FileTask) -> FileResult:
-    """Check one file; raise a ResumeCheckerError (recorded as that file's error) when it cannot."""
+    """Check one file against every set (parsed once); raise a ResumeCheckerError when it cannot."""
     from resume_checker.api import check_document, parse_document
 
     config = state.config
-    data = _read(Path(task.path), config.limits)
+    data = _read(task.path, config.limits)
     sha = hashlib.sha256(data).hexdigest()
     document = _cached(state, sha)
     cached = document is not None
     if document is None:
-        document = parse_document(data, filename=Path(task.path).name, limits=config.limits)
+        document = parse_document(data, filename=_name(task.path), limits=config.limits)
     if config.query is not None:
         from resume_checker.query import require_match
 
         require_match(config.query, document, config.keyword_set)
-    report = check_document(document, config.keyword_set)
     redactor = Redactor.for_document(document) if config.blind else None
-    report_json = None
-    if config.want_json:
-        import json
-
-        from resume_checker.reports import render
-
-        report_json = json.loads(render(report, "json"))
-        if redactor is not None:
-            names = {document.source, Path(task.path).name, Path(task.path).stem}
-            report_json = redact_tree(report_json, redactor, names=names)
-            if isinstance(report_json.get("document"), dict):
-                report_json["document"]["source"] = task.display
+    summaries, reports = [], []
+    for kwset in config.keyword_sets:
+        report = check_document(document, kwset)
+        summaries.append(summarize(report, document, redactor))
+        reports.append(_report_json(report, document, task, redactor) if config.want_json else None)
     return FileResult(
         sha256=sha,
         cached=cached,
-        summary=summarize(report, document, redactor),
-        report_json=report_json,
+        summary=summaries[0],
+        report_json=reports[0],
         document_json=None if cached or state.cache is None else document_to_json(document),
+        extra_summaries=tuple(summaries[1:]),
+        extra_reports=tuple(reports[1:]) if config.extra_sets else (),
     )
 
 
-def _read(path: Path, limits: Limits) -> bytes:
+def _report_json(report, document: Document, task: FileTask, redactor: Redactor | None) -> dict:
+    import json
+
+    from resume_checker.reports import render
+
+    report_json = json.loads(render(report, "json"))
+    if redactor is not None:
+        names = {document.source, _name(task.path), Path(_name(task.path)).stem}
+        report_json = redact_tree(report_json, redactor, names=names)
+        if isinstance(report_json.get("document"), dict):
+            report_json["document"]["source"] = task.display
+    return report_json
+
+
+def _name(path: str) -> str:
+    return path.rstrip("/").rsplit("/", 1)[-1] if is_url(path) else Path(path).name
+
+
+def _read(source: str, limits: Limits) -> bytes:
+    if is_url(source):
+        return read_url(source, limits)
+    path = Path(source)
     try:
         size = path.stat().st_size
         if size > limits.max_file_bytes:

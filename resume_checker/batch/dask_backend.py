@@ -1,0 +1,220 @@
+"""Run a batch's per-file work on a Dask cluster, with the same limits and reasons as a local batch.
+
+Why a sandbox process inside each Dask worker: a Dask worker's memory limit covers the whole worker
+(it pauses, spills, then restarts it, losing every task on it), not one file, and a time limit does
+not exist at all; a native crash in a PDF library would kill the worker with every task it holds.
+So each Dask worker keeps one long-lived child of the local pool (:mod:`.pool`: address-space limit,
+deadline, crash detection) per worker thread and sends it one file at a time.  A file that runs
+over, eats memory or crashes fails alone, with the very reason strings of a local batch, and the
+child is replaced.  The child compiles the keyword sets once and keeps them for every file.
+
+The configuration (keyword sets, limits, the work functions) travels once per worker, in a
+:class:`distributed.WorkerPlugin` named by its content; tasks carry only the file's path.  Results
+come back in completion order (``as_completed``).  A Dask worker that dies mid-batch loses no
+file: the scheduler reruns its tasks elsewhere (``distributed.scheduler.allowed-failures``, plus
+``retries`` for errors), and a file that still cannot be done is reported, not dropped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing as mp
+import pickle
+import queue
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager, suppress
+from multiprocessing.connection import wait
+from typing import Any
+
+from resume_checker.errors import ResumeCheckerError
+
+from . import pool
+from .pool import Outcome, PoolLimits
+
+try:
+    from distributed import WorkerPlugin
+except ImportError:  # without Dask: run_dask says how to install it
+    WorkerPlugin = object  # type: ignore[assignment,misc]
+
+INSTALL_HINT = 'pip install "resume-checker[dask]"'
+#: reruns of a task whose code raised (a lost worker is rescheduled by the scheduler itself)
+RETRIES = 2
+
+
+class DaskUnavailableError(ResumeCheckerError):
+    """``--scheduler`` was asked for but dask[distributed] is not installed."""
+
+    code = "usage"
+
+
+def require_dask() -> None:
+    """Raise :class:`DaskUnavailableError` (with the install command) when Dask is missing."""
+    try:
+        import distributed  # noqa: F401
+    except ImportError:
+        raise DaskUnavailableError(
+            f"--scheduler needs Dask, which is not installed: {INSTALL_HINT}"
+        ) from None
+
+
+def run_dask(
+    tasks: Sequence[Any],
+    *,
+    init: Callable[[Any], Any],
+    work: Callable[[Any, Any], Any],
+    config: Any,
+    scheduler: str,
+    jobs: int | None = None,
+    limits: PoolLimits,
+    preload: tuple[str, ...] = (),
+) -> Iterator[Outcome[Any]]:
+    """Like :func:`.pool.run_pool`, on ``scheduler`` ("local" or ``tcp://host:port``)."""
+    require_dask()
+    if not tasks:
+        return
+    from distributed import as_completed
+
+    with _client(scheduler, jobs) as client:
+        plugin = SandboxPlugin(init, work, config, limits, preload)
+        client.register_plugin(plugin, name=plugin.name)
+        try:
+            futures = {
+                client.submit(_run_one, plugin.name, index, task, key=f"{plugin.name}-{index}",
+                              retries=RETRIES, pure=False): (index, task)
+                for index, task in enumerate(tasks)
+            }
+            for future in as_completed(futures, loop=client.loop):
+                yield _collect(future, *futures.pop(future))
+        finally:
+            with suppress(Exception):
+                client.unregister_worker_plugin(plugin.name)
+
+
+def _collect(future, index: int, task: Any) -> Outcome[Any]:
+    try:
+        return future.result()
+    except Exception as exc:  # noqa: BLE001 - a file lost on the cluster is reported, not dropped
+        reason = pool._clip(f"lost on the Dask cluster ({type(exc).__name__}: {exc})")
+        return Outcome(index, task, error=reason, code="worker_lost")
+    finally:
+        future.release()
+
+
+@contextmanager
+def _client(scheduler: str, jobs: int | None):
+    from distributed import Client, LocalCluster
+
+    if scheduler != "local":
+        with Client(scheduler, set_as_default=False) as client:
+            yield client
+        return
+    with (
+        LocalCluster(n_workers=jobs or mp.cpu_count(), threads_per_worker=1, processes=True,
+                     dashboard_address=None) as cluster,
+        Client(cluster, set_as_default=False) as client,
+    ):
+        yield client
+
+
+def _run_one(name: str, index: int, task: Any) -> Outcome[Any]:
+    """The Dask task: hand one file to this worker's sandbox and wait for its outcome."""
+    from distributed import get_worker
+
+    plugin = get_worker().plugins[name]
+    assert isinstance(plugin, SandboxPlugin)
+    return plugin.run(index, task)
+
+
+class SandboxPlugin(WorkerPlugin):
+    """Per Dask worker: the batch's configuration and its idle sandboxes (one per busy thread)."""
+
+    def __init__(self, init, work, config, limits: PoolLimits, preload: tuple[str, ...]) -> None:
+        self.init, self.work, self.config = init, work, config
+        self.limits, self.preload = limits, preload
+        payload = pickle.dumps((init, work, config, limits, preload))
+        self.name = "resume-checker-" + hashlib.sha256(payload).hexdigest()[:16]
+        self._idle: queue.SimpleQueue[_Sandbox] = queue.SimpleQueue()
+        self._all: list[_Sandbox] = []
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {k: getattr(self, k) for k in
+                ("init", "work", "config", "limits", "preload", "name")}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._idle = queue.SimpleQueue()
+        self._all = []
+
+    def setup(self, worker=None) -> None:
+        """Nothing to start yet: a sandbox starts with the first file a thread takes."""
+
+    def teardown(self, worker=None) -> None:
+        for sandbox in self._all:
+            sandbox.stop()
+
+    def run(self, index: int, task: Any) -> Outcome[Any]:
+        try:
+            sandbox = self._idle.get_nowait()
+        except queue.Empty:
+            sandbox = _Sandbox(self)
+            self._all.append(sandbox)
+        try:
+            return sandbox.run(index, task)
+        finally:
+            self._idle.put(sandbox)
+
+
+class _Sandbox:
+    """One child of the local pool, kept across files; replaced when it dies or runs over."""
+
+    def __init__(self, plugin: SandboxPlugin) -> None:
+        self.plugin = plugin
+        self.ctx = pool._context(plugin.preload)
+        self.child = self._start()
+
+    def _start(self):
+        p = self.plugin
+        with _children_allowed():
+            return pool._Worker.start(self.ctx, p.init, p.work, p.config, p.limits)
+
+    def run(self, index: int, task: Any) -> Outcome[Any]:
+        limits = self.plugin.limits
+        while not self.child.ready:      # a new child: wait for it to compile the sets
+            self._step(limits)
+        self.child.assign(index, task)
+        while True:
+            outcome = self._step(limits)
+            if outcome is not None:
+                return outcome
+
+    def _step(self, limits: PoolLimits) -> Outcome[Any] | None:
+        child = self.child
+        deadline = child.deadline(limits.time_seconds)
+        timeout = None if deadline is None else max(0.0, deadline - time.monotonic())
+        ready = wait([child.conn, child.process.sentinel], timeout)
+        outcome, alive = child.poll(ready, limits)
+        if not alive:
+            child.stop()
+            self.child = self._start()
+        return outcome
+
+    def stop(self) -> None:
+        self.child.stop()
+
+
+@contextmanager
+def _children_allowed():
+    """Let a daemonic Dask worker start its sandbox (``distributed.worker.daemon`` is True).
+
+    multiprocessing refuses children to daemonic processes so that none outlive them; a sandbox
+    cannot: it exits as soon as its pipe to the worker closes, and is killed on teardown.
+    """
+    config = mp.current_process()._config  # type: ignore[attr-defined]
+    daemon = config.get("daemon")
+    config["daemon"] = False
+    try:
+        yield
+    finally:
+        if daemon is not None:
+            config["daemon"] = daemon
