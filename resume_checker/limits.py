@@ -19,6 +19,7 @@ class Limits:
     max_compression_ratio: float = 100.0  # declared uncompressed / compressed, per DOCX part
     time_seconds: float = 10.0  # wall time per file in a batch worker
     memory_mb: int = 512  # address-space limit per batch worker
+    max_inflated_bytes: int = 256 * MB  # what a PDF's non-image Flate streams inflate to, in all
 
 
 DEFAULT_LIMITS = Limits()

@@ -33,7 +33,9 @@ def parse_document(
     fmt = sniff(data, source=name)
     if fmt is Format.PDF:
         from .pdf import parse_pdf
+        from .pdf_inflate import check_inflated_size
 
+        check_inflated_size(data, source=name, limits=limits)  # before PDFium inflates anything
         return parse_pdf(data, source=name, limits=limits)
     if fmt is Format.DOCX:
         from .docx import parse_docx

@@ -43,6 +43,9 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"7z\xbc\xaf\x27\x1c", f"a 7-Zip archive, not a document: {_SAVE_AS}"),
     (b"Rar!\x1a\x07", f"a RAR archive, not a document: {_SAVE_AS}"),
 )
+# ELF; Mach-O 32/64-bit, both byte orders (fat binaries share 0xCAFEBABE with Java classes).
+_PROGRAMS = (b"\x7fELF", b"\xfe\xed\xfa\xce", b"\xfe\xed\xfa\xcf", b"\xce\xfa\xed\xfe",
+             b"\xcf\xfa\xed\xfe", b"\xca\xfe\xba\xbe")
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 _HEIF_BRANDS = (b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1", b"msf1", b"avif")
@@ -75,6 +78,9 @@ def sniff(data: bytes, *, source: str) -> Format:
             raise UnsupportedFormatError(what, source=source)
     if _is_other_image(head):
         raise UnsupportedFormatError(_IMAGE, source=source)
+    if _is_program(head):
+        raise UnsupportedFormatError(f"a program (executable), not a document: {_SAVE_AS}",
+                                     source=source)
     if b"%PDF-" in data[:1024]:
         return Format.PDF
     if _looks_like_text(head):
@@ -92,6 +98,14 @@ def _is_other_image(head: bytes) -> bool:
     if head.startswith(b"RIFF") and head[8:12] == b"WEBP":
         return True
     return head[4:8] == b"ftyp" and head[8:12] in _HEIF_BRANDS
+
+
+def _is_program(head: bytes) -> bool:
+    """Windows (MZ/PE), Linux (ELF) and macOS (Mach-O) programs.  An MZ header is binary in
+    its first 64 bytes, so a text file that merely starts with "MZ" is still text."""
+    if head.startswith(b"MZ"):
+        return b"PE\x00\x00" in head or len(head[2:64].translate(None, _CONTROL)) < len(head[2:64])
+    return head.startswith(_PROGRAMS)
 
 
 def _sniff_zip(data: bytes, *, source: str) -> Format:

@@ -1,0 +1,127 @@
+"""The hostile table through the library (parse_document, check) and the CLI `check`:
+every file is read by its true type or refused with a per-file reason, fast, and nothing
+else escapes (no RecursionError, no MemoryError, no crash)."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import corpus
+import pytest
+from typer.testing import CliRunner
+
+from resume_checker.api import check
+from resume_checker.cli import app
+from resume_checker.documents import parse_document, sniff
+from resume_checker.documents.pdf_inflate import check_inflated_size
+from resume_checker.errors import ResumeCheckerError, UnsupportedFormatError
+from resume_checker.limits import MB, Limits
+
+CASES = {case.name: case for case in corpus.CASES}
+SECONDS = 10.0  # the per-file wall-time limit; in-process reads must fit it too
+
+
+def _text(document) -> str:  # type: ignore[no-untyped-def]
+    return "\n".join(line.text for page in document.pages for line in page.lines)
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_library_reads_or_refuses_each_hostile_file(name: str, hostile_dir: Path) -> None:
+    case = CASES[name]
+    started = time.monotonic()
+    if case.expect == "error":
+        with pytest.raises(ResumeCheckerError) as info:
+            parse_document(hostile_dir / name)
+        assert info.value.code == case.code, info.value
+        assert case.reason.lower() in str(info.value).lower()
+        assert name in str(info.value)  # the message names the file
+    else:
+        document = parse_document(hostile_dir / name)
+        codes = {notice.code for notice in document.notices}
+        if case.notice:
+            assert case.notice in codes, codes
+        assert corpus.SECRET not in _text(document)
+        assert len(_text(document)) <= Limits().max_chars + 10_000  # line breaks aside
+        assert document.page_count <= 20_000 and len(document.pages) <= Limits().max_pages
+    assert time.monotonic() - started < SECONDS
+
+
+@pytest.mark.parametrize("name", [n for n, c in CASES.items() if c.expect == "read"])
+def test_api_check_scores_each_readable_hostile_file(name: str, hostile_dir: Path) -> None:
+    report = check(hostile_dir / name)
+    assert 0 <= report.score.value <= 100
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_cli_check_exits_with_a_reason(name: str, hostile_dir: Path) -> None:
+    case = CASES[name]
+    result = CliRunner().invoke(app, ["check", str(hostile_dir / name), "--format", "json"])
+    assert not isinstance(result.exception, (RecursionError, MemoryError)), result.exception
+    if case.expect == "error":
+        assert result.exit_code == 3, result.output
+        assert case.reason.lower() in result.stderr.lower()
+    else:
+        assert result.exit_code == 0, (result.exception, result.stderr)
+        assert corpus.SECRET not in result.stdout
+
+
+def test_password_protected_pdf_says_so(hostile_dir: Path) -> None:
+    with pytest.raises(ResumeCheckerError, match="password-protected"):
+        parse_document(hostile_dir / "user_password.pdf")
+    assert "Python" in _text(parse_document(hostile_dir / "owner_password.pdf"))
+
+
+def test_true_type_wins_over_the_name(hostile_dir: Path) -> None:
+    assert parse_document(hostile_dir / "pdf_named.docx").format == "pdf"
+    assert parse_document(hostile_dir / "docx_named.pdf").format == "docx"
+    assert parse_document(hostile_dir / "text_named.pdf").format == "text"
+
+
+def test_twenty_thousand_pages_read_only_up_to_the_page_limit(hostile_dir: Path) -> None:
+    document = parse_document(hostile_dir / "many_pages.pdf", limits=Limits(max_pages=3))
+    assert document.page_count == 20_000 and len(document.pages) == 3
+    notice = next(n for n in document.notices if n.code == "page_limit")
+    assert "only the first 3 of 20000 pages were read" in notice.message
+
+
+def test_long_line_is_cut_at_the_character_limit_with_a_notice(hostile_dir: Path) -> None:
+    document = parse_document(hostile_dir / "long_line.txt", limits=Limits(max_chars=5_000))
+    assert len(_text(document)) == 5_000
+    notice = next(n for n in document.notices if n.code == "text_limit")
+    assert "the rest was not checked" in notice.message
+
+
+def test_external_entities_are_never_expanded(hostile_dir: Path) -> None:
+    text = _text(parse_document(hostile_dir / "xxe.docx"))
+    assert "Jane Doe" in text and "Python" in text
+    assert corpus.SECRET not in text
+
+
+def test_inflating_pdf_stream_is_stopped_by_the_inflate_limit(hostile_dir: Path) -> None:
+    """Regression: a 400 KB PDF whose content stream inflates to 400 MB made PDFium take ~850
+    MB in process and abort a batch worker (signal 6) with no plain reason."""
+    with pytest.raises(ResumeCheckerError) as info:
+        parse_document(hostile_dir / "inflating.pdf")
+    assert info.value.code == "limit_exceeded"
+    assert "decompression bomb" in str(info.value)
+    smaller = corpus.inflating_pdf(inflated_mb=3)
+    assert check_inflated_size(smaller, source="x", limits=Limits()) > 3 * MB
+    with pytest.raises(ResumeCheckerError, match="max_inflated_bytes"):
+        check_inflated_size(smaller, source="x", limits=Limits(max_inflated_bytes=2 * MB))
+
+
+def test_inflate_guard_counts_nothing_for_ordinary_pdfs() -> None:
+    assert check_inflated_size(corpus.text_pdf(), source="x", limits=Limits()) == 0
+    assert check_inflated_size(corpus.image_only_pdf(), source="x", limits=Limits()) == 0
+
+
+def test_mz_executable_is_not_sniffed_as_text() -> None:
+    """Regression: a Windows program (MZ header, then mostly printable bytes) was read as text."""
+    with pytest.raises(UnsupportedFormatError, match="a program"):
+        sniff(corpus.mz_executable(), source="setup.txt")
+    for magic in (b"\x7fELF\x02\x01\x01", b"\xcf\xfa\xed\xfe\x07\x00\x00\x01"):
+        with pytest.raises(UnsupportedFormatError, match="a program"):
+            sniff(magic + b"A" * 4000, source="tool")
+    # a text file that merely starts with the letters MZ is still text
+    assert sniff(b"MZ Consulting, Jane Doe\nPython\n", source="cv.txt").value == "text"
