@@ -47,6 +47,7 @@ class ReportFormat(StrEnum):
     text = "text"
     json = "json"
     md = "md"
+    html = "html"
 
 
 def _version(value: bool) -> None:
@@ -119,10 +120,10 @@ def check(
         else:
             report = run_check(resume, keyword_set)
         kind = format_for(fmt.value if fmt else None, output)
-        if kind not in ("text", "json", "md"):
+        if kind not in ("text", "json", "md", "html"):
             err(
                 f"error: cannot write a {output.suffix if output else kind!r} report; "
-                "use .txt, .json or .md"
+                "use .txt, .json, .md or .html"
             )
             raise typer.Exit(ExitCode.USAGE)
         use_color = color if color is not None else (output is None and stdout_is_terminal())
