@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any
@@ -43,13 +44,21 @@ def register(app: typer.Typer) -> None:
 
 
 def batch(
-    paths: Annotated[list[Path], typer.Argument(help="Resume files and folders (mixed).",
-                                                show_default=False)],
-    keyword_set: Annotated[str, typer.Option("--set", "-s", help="Keyword set id or YAML path.")]
-    = DEFAULT_SET,
+    paths: Annotated[list[str], typer.Argument(
+        help="Resume files and folders (mixed), or fsspec URLs (s3://, gs://, file://; needs "
+        "fsspec and the protocol's package).", show_default=False)],
+    keyword_set: Annotated[list[str] | None, typer.Option(
+        "--set", "-s", help="Keyword set id or YAML path; repeat to score every resume against "
+        f"several sets in one pass (ranked by the first).  [default: {DEFAULT_SET}]",
+        show_default=False)] = None,
     recursive: Annotated[bool, typer.Option("--recursive", "-r", help="Walk sub-folders.")] = False,
-    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1,
-                                             help="Worker processes (default: CPU count).")] = None,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes "
+                                             "(default: CPU count); with --scheduler local, "
+                                             "the Dask workers.")] = None,
+    scheduler: Annotated[str | None, typer.Option(
+        "--scheduler", help="Run on Dask: 'local' (a LocalCluster of --jobs workers) or a "
+        "scheduler address such as tcp://HOST:8786 (workers must see the same paths). Needs "
+        "pip install \"resume-checker[dask]\".")] = None,
     output: Annotated[list[Path] | None, typer.Option(
         "--output", "-o", help="Write a report; format by extension: .csv .json .html .md "
         "(repeatable).")] = None,
@@ -87,10 +96,12 @@ def batch(
     if no_cache and compare_to:
         err("error: --compare-to needs the cache (drop --no-cache)")
         raise typer.Exit(ExitCode.USAGE)
+    if scheduler is not None:
+        _require_dask()
     with errors_to_exit_codes():
-        kwset = load_keyword_set(keyword_set)
+        kwsets = [load_keyword_set(k) for k in dict.fromkeys(keyword_set or [DEFAULT_SET])]
     if query is not None:
-        _check_query(query, kwset)
+        _check_query(query, kwsets[0])
     cache_path = None if no_cache else (cache or default_cache_path())
     previous = _previous_run(cache_path, compare_to, retention_days) if compare_to else None
     options = BatchOptions(
@@ -102,9 +113,11 @@ def batch(
         blind=blind,
         want_json="json" in outputs.values(),
         query=query,
+        scheduler=scheduler,
     )
-    with errors_to_exit_codes(), _Progress() as progress:
-        result = run_batch(paths, kwset, options, on_start=progress.start, on_row=progress.advance)
+    with _usage_errors(), errors_to_exit_codes(), _Progress() as progress:
+        result = run_batch(paths, kwsets, options, on_start=progress.start,
+                           on_row=progress.advance)
     for path, fmt in outputs.items():
         _write(path, _renderer(fmt)(result))
         err(f"wrote {path}")
@@ -179,6 +192,28 @@ def _write(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "w", encoding="utf-8", newline="") as handle:
         handle.write(text)
+
+
+def _require_dask() -> None:
+    from .batch.dask_backend import DaskUnavailableError, require_dask
+
+    try:
+        require_dask()
+    except DaskUnavailableError as exc:
+        err(f"error: {exc}")
+        raise typer.Exit(ExitCode.USAGE) from None
+
+
+@contextmanager
+def _usage_errors() -> Iterator[None]:
+    """A URL input that fsspec cannot open is the user's to fix: exit 2, with the package."""
+    from .batch.remote import RemoteInputError
+
+    try:
+        yield
+    except RemoteInputError as exc:
+        err(f"error: {exc}")
+        raise typer.Exit(ExitCode.USAGE) from None
 
 
 def _check_query(query: str, kwset) -> None:
@@ -263,13 +298,16 @@ def _print_table(result: BatchResult, *, top: int | None, min_score: float | Non
     table.add_column("#", justify="right")
     table.add_column("file")
     table.add_column("score", justify="right")
+    for info in result.extra_sets:
+        table.add_column(f"score: {info.id}", justify="right")
     for name in ("band", "missing required", "top missing"):
         table.add_column(name)
     for row in rows:
         s = row.summary
         assert s is not None
         table.add_row(
-            str(row.rank), Text(row.file), f"{s.score:.1f}" if s.scorable else "n/a",
+            str(row.rank), Text(row.file),
+            *(f"{x.score:.1f}" if x.scorable else "n/a" for x in row.summaries),
             Text(s.band or ""), Text(", ".join(s.missing_required), style="red"),
             Text(", ".join(s.missing[:3])),
         )

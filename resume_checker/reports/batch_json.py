@@ -1,4 +1,9 @@
-"""Batch -> JSON: run metadata, the ranking, and each file's full report (the core's JSON)."""
+"""Batch -> JSON: run metadata, the ranking, and each file's full report (the core's JSON).
+
+A multi-set run adds ``keyword_sets`` (every set, the ranking one first) and, per file, ``sets``:
+one entry per set id with its score, band, knock-out and full report.  ``keyword_set``, ``score``
+and ``report`` stay those of the first set, so single-set readers keep working.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from resume_checker import __version__
-from resume_checker.batch.model import BatchResult, BatchRow, Status
+from resume_checker.batch.model import BatchResult, BatchRow, SetInfo, Status
 
 SCHEMA_VERSION = "1.0"
 
@@ -30,12 +35,24 @@ def to_dict(result: BatchResult) -> dict[str, Any]:
         "keyword_set": {"id": result.set_id, "title": result.set_title,
                         "content_hash": result.set_hash},
         "counts": {s.value: result.count(s) for s in Status} | {"ranked": len(result.ranked)},
-        "files": [_row(r) for r in result.rows],
-    }
+        "files": [_row(r, result) for r in result.rows],
+    } | ({"keyword_sets": [_set(s) for s in result.sets]} if result.extra_sets else {})
 
 
-def _row(row: BatchRow) -> dict[str, Any]:
+def _set(info: SetInfo) -> dict[str, Any]:
+    return {"id": info.id, "title": info.title, "content_hash": info.hash,
+            "pass_score": info.pass_score}
+
+
+def _row(row: BatchRow, result: BatchResult) -> dict[str, Any]:
     s = row.summary
+    per_set = {}
+    if result.extra_sets and row.summaries:
+        per_set = {"sets": {
+            info.id: {"score": x.score if x.scorable else None, "band": x.band,
+                      "knocked_out": x.knocked_out, "report": report}
+            for info, x, report in zip(result.sets, row.summaries, row.reports, strict=True)
+        }}
     return {
         "rank": row.rank,
         "file": row.file,
@@ -47,4 +64,4 @@ def _row(row: BatchRow) -> dict[str, Any]:
         "seconds": round(row.seconds, 4),
         "error": None if s else {"code": row.code, "reason": row.error},
         "report": row.report_json,
-    }
+    } | per_set
