@@ -115,7 +115,7 @@ def batch(
         query=query,
         scheduler=scheduler,
     )
-    with _usage_errors(), errors_to_exit_codes(), _Progress() as progress:
+    with errors_to_exit_codes(), _usage_errors(), _Progress() as progress:
         result = run_batch(paths, kwsets, options, on_start=progress.start,
                            on_row=progress.advance)
     for path, fmt in outputs.items():
