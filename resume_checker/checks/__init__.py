@@ -16,6 +16,7 @@ from ..keywords.model import KeywordSet
 from .contact import check_contact, extract_contact
 from .education import check_education, extract_degrees, highest_degree
 from .experience import check_experience, extract_positions, find_ranges, merged_months
+from .hidden import check_hidden_text, check_images
 from .length import check_length
 from .model import (
     CheckContext,
@@ -38,6 +39,7 @@ Check = Callable[[CheckContext], Iterable[Finding]]
 
 DEFAULT_CHECKS: tuple[Check, ...] = (
     check_text_layer,
+    check_hidden_text,
     check_garbled,
     check_layout,
     check_sections,
@@ -46,6 +48,7 @@ DEFAULT_CHECKS: tuple[Check, ...] = (
     check_experience,
     check_education,
     check_stuffing,
+    check_images,
 )
 
 __all__ = [

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 
@@ -57,6 +57,9 @@ class Line:
     font_size: float | None = None  # dominant font size in points, where known
     bold: bool | None = None  # whether the line is set in a bold face, where known
     column: int = 0  # 0 for single-column text; 1, 2, ... for detected columns
+    #: why a reader cannot see this line, when it is hidden: "white_text", "tiny_text",
+    #: "off_page" or "covered" (see Document.hidden_lines); None for visible text
+    hidden: str | None = None
 
     @property
     def in_margin(self) -> bool:
@@ -106,6 +109,10 @@ class Document:
     byte_size: int = 0
     page_count: int = 0  # pages in the file (may exceed len(pages) when a limit stopped reading)
     metadata: tuple[tuple[str, str], ...] = field(default=())
+    #: text drawn so no reader sees it (white, tiny, off the page, under an image): kept out
+    #: of `pages` so it is neither matched nor scored, but kept for findings and the ATS view;
+    #: numbered after the visible lines of their page
+    hidden_lines: tuple[Line, ...] = ()
 
     @property
     def lines(self) -> tuple[Line, ...]:
@@ -130,3 +137,15 @@ class Document:
 
     def notice(self, code: str) -> Notice | None:
         return next((n for n in self.notices if n.code == code), None)
+
+    def with_hidden(self) -> Document:
+        """The same document with its hidden lines put back (at the end of their page), as
+        an ATS that reads every character would see it; for comparison only."""
+        if not self.hidden_lines:
+            return self
+        pages = tuple(
+            replace(page, lines=page.lines + tuple(
+                line for line in self.hidden_lines if line.page == page.number))
+            for page in self.pages
+        )
+        return replace(self, pages=pages, hidden_lines=())

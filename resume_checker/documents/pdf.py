@@ -11,7 +11,7 @@ from __future__ import annotations
 import ctypes
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -21,7 +21,8 @@ import pypdfium2.raw as pdfium_c
 from ..errors import LimitExceededError, PasswordProtectedError, UnreadableDocumentError
 from ..limits import DEFAULT_LIMITS, Limits
 from .assemble import RawLine, RawPage, build_document
-from .model import BBox, Document, Notice, Origin, Severity
+from .model import BBox, Document, Line, Notice, Origin, Severity
+from .pdf_hidden import HIDDEN_REASONS, hidden_reasons, scan_objects
 from .pdf_layout import (
     PageGeometry,
     Piece,
@@ -104,6 +105,15 @@ def parse_pdf(data: bytes, *, source: str, limits: Limits = DEFAULT_LIMITS) -> D
             _raw_page(number, scan, page_pieces(scan.geometry, baselines), textpage)
             for number, (scan, (_, textpage)) in enumerate(zip(scans, opened, strict=True), 1)
         ]
+        hidden = {
+            reason: [
+                _raw_page(number, scan, page_pieces(scan.hidden[reason], baselines), textpage)
+                if reason in scan.hidden else RawPage(number)
+                for number, (scan, (_, textpage)) in enumerate(zip(scans, opened, strict=True), 1)
+            ]
+            for reason in HIDDEN_REASONS[1:]
+            if any(reason in scan.hidden for scan in scans)
+        }
     finally:
         for page, textpage in reversed(opened):
             textpage.close()
@@ -111,10 +121,28 @@ def parse_pdf(data: bytes, *, source: str, limits: Limits = DEFAULT_LIMITS) -> D
         pdf.close()
     _mark_margins(pages)
     notices = _notices(pages, page_count, limits)
-    return build_document(
+    document = build_document(
         source=source, fmt="pdf", data=data, pages=pages, notices=notices,
         page_count=page_count, limits=limits,
     )
+    return _with_hidden_lines(document, hidden, limits) if hidden else document
+
+
+def _with_hidden_lines(
+    document: Document, hidden: dict[str, list[RawPage]], limits: Limits
+) -> Document:
+    """Attach the hidden text as `hidden_lines`, numbered after each page's visible lines."""
+    found: list[Line] = []
+    for reason, pages in hidden.items():
+        part = build_document(source=document.source, fmt="pdf", data=b"", pages=pages,
+                              limits=limits)
+        found.extend(replace(line, hidden=reason) for line in part.lines)
+    next_number = {page.number: len(page.lines) + 1 for page in document.pages}
+    numbered = []
+    for line in sorted(found, key=lambda x: (x.page, HIDDEN_REASONS.index(x.hidden or ""))):
+        numbered.append(replace(line, number=next_number[line.page]))
+        next_number[line.page] += 1
+    return replace(document, hidden_lines=tuple(numbered))
 
 
 def _open(data: bytes, source: str) -> pdfium.PdfDocument:
@@ -146,6 +174,7 @@ class _Scan:
     width: float
     height: float
     image_count: int
+    hidden: dict[str, PageGeometry]  # the geometry of each kind of hidden text on the page
 
 
 def _scan(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, may_have_images: bool) -> _Scan:
@@ -161,15 +190,36 @@ def _scan(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, may_have_images: b
     for i in non_space_indices(text).tolist():  # spaces and CR/LF need no box
         loose_box(handle, i, base + 16 * i)
     width, height = page.get_width(), page.get_height()
+    page_handle = ctypes.cast(page.raw, ctypes.c_void_p).value
     images = 0
     if may_have_images or count == 0:
-        images = _count_images(ctypes.cast(page.raw, ctypes.c_void_p).value)
+        images = _count_images(page_handle)
+    box_array = np.frombuffer(boxes, dtype=np.float32).reshape(count, 4)
+    geometry = analyse(text, box_array, width)
+    hidden: dict[str, PageGeometry] = {}
+    if count:
+        drawn = np.zeros(count, dtype=bool)
+        drawn[geometry.drawn] = True
+        reasons = hidden_reasons(
+            handle, box_array, drawn, page.get_cropbox(), scan_objects(page_handle),
+            lambda i: _font_size(textpage, i),
+        )
+        if reasons is not None:
+            geometry = analyse(_blank(text, reasons != 0), box_array, width)
+            for code in np.unique(reasons[reasons != 0]).tolist():
+                hidden[HIDDEN_REASONS[code]] = analyse(
+                    _blank(text, reasons != code), box_array, width
+                )
     return _Scan(
-        geometry=analyse(text, np.frombuffer(boxes, dtype=np.float32).reshape(count, 4), width),
-        width=width,
-        height=height,
-        image_count=images,
+        geometry=geometry, width=width, height=height, image_count=images, hidden=hidden
     )
+
+
+def _blank(text: str, mask: np.ndarray) -> str:
+    """The text with the masked chars turned into spaces (same length, so indices hold)."""
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).copy()
+    codes[mask & (codes != 10) & (codes != 13)] = 32
+    return codes.tobytes().decode("utf-32-le")
 
 
 def _char(code: int) -> str:
