@@ -2,11 +2,19 @@
 
 Lines are stored as compact lists (most fields are defaults) so a cached two-page resume stays a
 few kilobytes and loads in well under a millisecond.
+
+Beside the document, the matcher's tokens of its reading text are stored ("tokens": spaCy's
+tokenizer is most of a match's cost), tagged with the tokenizer's version and a checksum of the
+text.  Loading a document hands them to the matcher (:func:`matching.tokens.remember_tokens`);
+a tag or checksum that differs is ignored and the text is tokenized again, so the document stays
+the one source of truth.
 """
 
 from __future__ import annotations
 
 import json
+import zlib
+from itertools import accumulate
 from typing import Any
 
 from resume_checker.documents.model import (
@@ -21,7 +29,9 @@ from resume_checker.documents.model import (
 )
 
 #: bump when the layout below changes; part of every cache key
-SCHEMA = 1
+SCHEMA = 2
+_SECTIONS = {s.value: s for s in Section}
+_ORIGINS = {o.value: o for o in Origin}
 
 
 def document_to_json(document: Document) -> str:
@@ -39,6 +49,7 @@ def document_to_json(document: Document) -> str:
              [_line_out(x) for x in page.lines]]
             for page in document.pages
         ],
+        "tokens": _tokens_out(document),
     }
     return json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
 
@@ -52,7 +63,7 @@ def document_from_json(text: str) -> Document:
                  lines=tuple(_line_in(x, n) for x in lines))
             for n, w, h, i, lines in data["pages"]
         )
-        return Document(
+        document = Document(
             source=data["source"],
             format=data["format"],
             pages=pages,
@@ -64,6 +75,50 @@ def document_from_json(text: str) -> Document:
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise ValueError(f"damaged cache entry ({type(exc).__name__})") from None
+    _tokens_in(document, data.get("tokens"))
+    return document
+
+
+def _tokens_out(document: Document) -> list[Any]:
+    """[tag, crc32 of the reading text, start gaps, lengths, odd words] of the matcher's tokens."""
+    from resume_checker.matching.tokens import odd_words, reading_text, text_tokens, tokens_tag
+
+    text, _ = reading_text(document)
+    tokens = text_tokens(text)
+    gaps = [b - a for a, b in zip([0, *tokens.starts], tokens.starts, strict=False)]
+    lengths = [e - s for s, e in zip(tokens.starts, tokens.ends, strict=True)]
+    odd = [[i, w] for i, w in odd_words(text, tokens).items()]
+    return [tokens_tag(), _crc(text), gaps, lengths, odd]
+
+
+def _tokens_in(document: Document, stored: Any) -> None:
+    """Hand stored tokens to the matcher when they are for this text and this tokenizer."""
+    from resume_checker.matching.tokens import (
+        reading_text,
+        remember_tokens,
+        tokens_from_spans,
+        tokens_tag,
+    )
+
+    if not isinstance(stored, list) or len(stored) != 5 or stored[0] != tokens_tag():
+        return
+    text, _ = reading_text(document)
+    _, crc, gaps, lengths, odd = stored
+    if crc != _crc(text) or len(gaps) != len(lengths):
+        return
+    try:
+        starts = list(accumulate(gaps))
+        ends = [s + n for s, n in zip(starts, lengths, strict=True)]
+        if ends and (ends[-1] > len(text) or min(gaps[1:], default=1) < 1 or min(lengths) < 1):
+            return  # not tokens of this text: tokenize again
+        tokens = tokens_from_spans(text, starts, ends, {i: w for i, w in odd})
+    except (TypeError, ValueError, IndexError):
+        return  # a damaged entry: the text is tokenized again
+    remember_tokens(text, tokens)
+
+
+def _crc(text: str) -> int:
+    return zlib.crc32(text.encode("utf-8", "surrogatepass"))
 
 
 def _line_out(line: Line) -> list[Any]:
@@ -87,9 +142,9 @@ def _line_in(row: list[Any], page: int) -> Line:
         text=text,
         page=page,
         number=number,
-        section=Section(section),
+        section=_SECTIONS[section],
         is_heading=heading,
-        origin=Origin(origin),
+        origin=_ORIGINS[origin],
         bbox=None if box is None else BBox(*box),
         font_size=size,
         bold=bold,

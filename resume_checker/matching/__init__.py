@@ -4,6 +4,10 @@ A keyword set is compiled once (:func:`compile_matcher`, cached by content hash)
 spaCy ``PhraseMatcher`` patterns keyed by term, and reused for every resume.  Only
 ``nlp.make_doc`` of a blank English pipeline runs on resume text, so a two-page resume
 takes a few milliseconds (median about 2 ms on the corpus, most of it spaCy's tokenizer).
+The patterns are looked up in a trie of words (:mod:`.trie`), which finds what spaCy's
+``PhraseMatcher`` finds without building a spaCy ``Doc``; the tokens of the last few texts are
+remembered (:func:`.tokens.text_tokens`), and the batch cache stores them beside each document so
+re-ranking with an edited set does not tokenize again.
 
 What counts as a match (each rule has a test in ``tests/test_matching.py``):
 
@@ -30,15 +34,21 @@ import threading
 from bisect import bisect_right
 from collections import OrderedDict
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from ..documents.model import Document, Line, Origin
 from ..keywords.model import KeywordSet, Term
 from .acronyms import find_definitions
-from .tokens import Tokens, as_doc, blank_nlp, bounded, lower, pattern_docs, reading_text, tokenize
-
-if TYPE_CHECKING:
-    from spacy.tokens import Doc
+from .tokens import (
+    Tokens,
+    blank_nlp,
+    bounded,
+    lower,
+    pattern_words,
+    reading_text,
+    text_tokens,
+    tokenize,
+)
+from .trie import PhraseTrie
 
 __all__ = [
     "MAX_EVIDENCE",
@@ -97,39 +107,34 @@ class _Hit:
 
 
 class Matcher:
-    """A keyword set compiled to spaCy patterns; :meth:`match` is pure and deterministic."""
+    """A keyword set compiled to word patterns; :meth:`match` is pure and deterministic."""
 
     def __init__(self, kwset: KeywordSet) -> None:
-        from spacy.matcher import PhraseMatcher
-
         self.kwset = kwset
         self._nlp = nlp = blank_nlp()
         self._terms: tuple[Term, ...] = kwset.terms
-        self._keys: dict[int, tuple[int, str]] = {}
-        # Both run on one Doc whose words keep the resume's casing.
-        self._insensitive = PhraseMatcher(nlp.vocab, attr="LOWER")
+        # Keys are (term index, spelling).  The case-insensitive trie holds lower-cased words
+        # (what spaCy's LOWER attribute compares), the case-sensitive one the words as written.
+        self._insensitive = PhraseTrie()
+        self._sensitive = PhraseTrie()
         self._whole: dict[str, frozenset[int]] = {}  # memo for _whole_terms
-        self._sensitive = PhraseMatcher(nlp.vocab, attr="ORTH")
-        prefix = kwset.content_hash[:12]
         for t_index, term in enumerate(self._terms):
             for spelling in term.spellings:
-                key = f"{prefix}:{t_index}:{spelling}"
-                self._keys[nlp.vocab.strings.add(key)] = (t_index, spelling)
                 cased = spelling if term.case_sensitive else None
-                patterns = pattern_docs(tokenize(nlp, lower(spelling), cased))
-                if patterns:
-                    target = self._sensitive if term.case_sensitive else self._insensitive
-                    target.add(key, patterns)
+                for words in pattern_words(tokenize(nlp, lower(spelling), cased)):
+                    if term.case_sensitive:
+                        self._sensitive.add((t_index, spelling), words)
+                    else:
+                        self._insensitive.add((t_index, spelling), [w.lower() for w in words])
 
-    def _find(self, text: str, tokens: Tokens, doc: Doc) -> list[_Hit]:
+    def _find(self, text: str, tokens: Tokens, lowered: list[str]) -> list[_Hit]:
         hits = []
-        for matcher in (self._insensitive, self._sensitive):
-            if len(matcher) == 0:
+        for trie, words in ((self._insensitive, lowered), (self._sensitive, tokens.words)):
+            if len(trie) == 0:
                 continue
-            for key, s, e in matcher(doc):
+            for (t_index, alias), s, e in trie.find(words):
                 start, end = tokens.starts[s], tokens.ends[e - 1]
                 if bounded(text, start, end):
-                    t_index, alias = self._keys[key]
                     hits.append(_Hit(t_index, alias, start, end))
         return hits
 
@@ -138,7 +143,7 @@ class Matcher:
         found = self._whole.get(form)
         if found is None:
             tokens = tokenize(self._nlp, lower(form), form)
-            hits = self._find(form, tokens, as_doc(tokens))
+            hits = self._find(form, tokens, [w.lower() for w in tokens.words])
             found = frozenset(h.term for h in hits if h.start == 0 and h.end == len(form))
             if len(self._whole) > 10_000:
                 self._whole.clear()
@@ -148,9 +153,9 @@ class Matcher:
     def match(self, document: Document) -> MatchResult:
         """Every term of the set found in ``document``, in set order, with evidence."""
         text, segments = reading_text(document)
-        tokens = tokenize(self._nlp, lower(text), text)
-        doc = as_doc(tokens)
-        hits = self._find(text, tokens, doc)
+        tokens = text_tokens(text)
+        lowered = [w.lower() for w in tokens.words]
+        hits = self._find(text, tokens, lowered)
         definitions: dict[tuple[str, str], list[tuple[int, int]]] = {}
         for short, long, d_start, d_end in find_definitions(text):
             definitions.setdefault((short, long), []).append((d_start, d_end))
@@ -159,7 +164,7 @@ class Matcher:
                 terms = sorted(self._whole_terms(form))
                 if not terms:
                     continue
-                for start, end in _occurrences(text, tokens, doc, other):
+                for start, end in _occurrences(text, tokens, lowered, other):
                     if any(d_start <= start and end <= d_end for d_start, d_end in spans):
                         continue  # the definition itself: its other form already counted
                     hits += [_Hit(t_index, other, start, end) for t_index in terms]
@@ -169,16 +174,16 @@ class Matcher:
         )
 
 
-def _occurrences(text: str, tokens: Tokens, doc: Doc, form: str) -> list[tuple[int, int]]:
+def _occurrences(
+    text: str, tokens: Tokens, lowered: list[str], form: str
+) -> list[tuple[int, int]]:
     """Where ``form`` (any casing) or its plural occurs in the document's tokens."""
-    from spacy.matcher import PhraseMatcher
-
-    patterns = pattern_docs(tokenize(blank_nlp(), lower(form)))
-    if not patterns:
+    trie = PhraseTrie()
+    for words in pattern_words(tokenize(blank_nlp(), lower(form))):
+        trie.add("form", [w.lower() for w in words])
+    if not len(trie):
         return []
-    matcher = PhraseMatcher(blank_nlp().vocab, attr="LOWER")
-    matcher.add("form", patterns)
-    spans = [(tokens.starts[s], tokens.ends[e - 1]) for _, s, e in matcher(doc)]
+    spans = [(tokens.starts[s], tokens.ends[e - 1]) for _, s, e in trie.find(lowered)]
     return [(s, e) for s, e in spans if bounded(text, s, e)]
 
 

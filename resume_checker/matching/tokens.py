@@ -4,6 +4,7 @@ hyphens inside words dropped, and the spelling variants a pattern stands for."""
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -19,6 +20,10 @@ _PLURAL_ES = ("s", "x", "z", "ch", "sh")
 # Between blocks; spaces around the newline keep spaCy's tokenizer cache working (a chunk that
 # holds a newline is tokenized the slow way every time).
 BLOCK_BREAK = " \n "
+#: bump when :func:`tokenize` or :func:`reading_text` would give other tokens for a document
+#: (stored token views carry it, with spaCy's version, and are ignored when it differs)
+TOKENS_VERSION = 1
+_REMEMBERED = 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +114,67 @@ def tokenize(nlp: Language, lowered: str, cased: str | None = None) -> Tokens:
     return Tokens(out_w, out_s, out_e)
 
 
+def text_tokens(text: str) -> Tokens:
+    """``tokenize`` of a reading text, remembered for the last few texts.
+
+    A document is matched against several sets (or its tokens stored in the batch cache right
+    after it was matched); tokenizing it once is most of a match's cost.
+    """
+    with _MEMO_LOCK:
+        tokens = _MEMO.get(text)
+        if tokens is not None:
+            _MEMO.move_to_end(text)
+            return tokens
+    tokens = tokenize(blank_nlp(), lower(text), text)
+    remember_tokens(text, tokens)
+    return tokens
+
+
+def remember_tokens(text: str, tokens: Tokens) -> None:
+    """Keep ``tokens`` as the tokenization of ``text`` (they must be ``tokenize``'s, e.g. stored
+    by :func:`text_tokens`'s caller with the same :func:`tokens_tag`)."""
+    with _MEMO_LOCK:
+        _MEMO[text] = tokens
+        _MEMO.move_to_end(text)
+        while len(_MEMO) > _REMEMBERED:
+            _MEMO.popitem(last=False)
+
+
+def tokens_from_spans(
+    text: str, starts: list[int], ends: list[int], odd: dict[int, str] | None = None
+) -> Tokens:
+    """Tokens rebuilt from their character spans: each word is its span's text, a whitespace
+    token the block break, and ``odd`` gives the few words that are neither (see
+    :func:`odd_words`)."""
+    words = [text[s:e] for s, e in zip(starts, ends, strict=True)]
+    words = [w if not w.isspace() else "\n" for w in words]
+    for index, word in (odd or {}).items():
+        words[index] = word
+    return Tokens(words, starts, ends)
+
+
+def odd_words(text: str, tokens: Tokens) -> dict[int, str]:
+    """The words :func:`tokens_from_spans` cannot tell from their spans ("e-" at the end of a
+    block becomes "e" and ".")."""
+    plain = tokens_from_spans(text, tokens.starts, tokens.ends).words
+    return {i: w for i, (w, p) in enumerate(zip(tokens.words, plain, strict=True)) if w != p}
+
+
+def tokens_tag() -> str:
+    """What a stored tokenization depends on: this module's version and spaCy's."""
+    from importlib.metadata import version
+
+    global _TAG
+    if _TAG is None:
+        _TAG = f"{TOKENS_VERSION}/spacy-{version('spacy')}"
+    return _TAG
+
+
+_MEMO: OrderedDict[str, Tokens] = OrderedDict()
+_MEMO_LOCK = threading.Lock()
+_TAG: str | None = None
+
+
 def as_doc(tokens: Tokens) -> Doc:
     from spacy.tokens import Doc
 
@@ -167,14 +233,20 @@ def variants(words: list[str]) -> set[tuple[str, ...]]:
     return out
 
 
-def pattern_docs(tokens: Tokens) -> list[Doc]:
-    from spacy.tokens import Doc
-
+def pattern_words(tokens: Tokens) -> list[tuple[str, ...]]:
+    """The word sequences a spelling stands for (see :func:`variants`), in a stable order."""
     words = [w for w in tokens.words if w != "\n"]
     if not words:
         return []
+    return sorted(variants(words))
+
+
+def pattern_docs(tokens: Tokens) -> list[Doc]:
+    """:func:`pattern_words` as spaCy Docs (for spaCy's own matchers)."""
+    from spacy.tokens import Doc
+
     vocab = blank_nlp().vocab
-    return [Doc(vocab, words=list(v)) for v in sorted(variants(words))]
+    return [Doc(vocab, words=list(v)) for v in pattern_words(tokens)]
 
 
 def bounded(text: str, start: int, end: int) -> bool:
