@@ -81,6 +81,19 @@ def test_a_worker_killed_mid_run_loses_no_file(tmp_path, cluster):
     assert batch_csv.render(result) == batch_csv.render(local)
 
 
+def broken_init(config):
+    raise RuntimeError("no matcher today")
+
+
+def test_a_file_that_fails_on_every_try_is_reported_not_dropped(tmp_path, cluster):
+    (tmp_path / "a.txt").write_text(STRONG)
+    result = run_batch([tmp_path], SET, replace(FAST, scheduler=cluster.scheduler_address),
+                       init=broken_init)
+    (row,) = result.rows
+    assert row.status is Status.ERROR and row.code == "worker_lost"
+    assert "no matcher today" in (row.error or "")
+
+
 def test_scheduler_without_dask_says_how_to_install(tmp_path, monkeypatch):
     monkeypatch.setitem(sys.modules, "distributed", None)  # import distributed -> ImportError
     (tmp_path / "a.txt").write_text(STRONG)

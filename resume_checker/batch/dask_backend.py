@@ -84,21 +84,22 @@ def run_dask(
                               retries=RETRIES, pure=False): (index, task)
                 for index, task in enumerate(tasks)
             }
-            for future in as_completed(futures, loop=client.loop):
-                yield _collect(future, *futures.pop(future))
+            done = as_completed(futures, loop=client.loop, with_results=True, raise_errors=False)
+            for future, value in done:   # results gathered in the background, in batches
+                yield _collect(future, value, *futures.pop(future))
         finally:
             with suppress(Exception):
                 client.unregister_worker_plugin(plugin.name)
 
 
-def _collect(future, index: int, task: Any) -> Outcome[Any]:
-    try:
-        return future.result()
-    except Exception as exc:  # noqa: BLE001 - a file lost on the cluster is reported, not dropped
-        reason = pool._clip(f"lost on the Dask cluster ({type(exc).__name__}: {exc})")
-        return Outcome(index, task, error=reason, code="worker_lost")
-    finally:
-        future.release()
+def _collect(future, value: Any, index: int, task: Any) -> Outcome[Any]:
+    future.release()
+    if isinstance(value, Outcome):
+        return value
+    # the task raised (after its retries) or its worker died too often: report, never drop
+    exc = value[1] if isinstance(value, tuple) and len(value) == 3 else value
+    reason = pool._clip(f"lost on the Dask cluster ({type(exc).__name__}: {exc})")
+    return Outcome(index, task, error=reason, code="worker_lost")
 
 
 @contextmanager
@@ -160,9 +161,13 @@ class SandboxPlugin(WorkerPlugin):
             sandbox = _Sandbox(self)
             self._all.append(sandbox)
         try:
-            return sandbox.run(index, task)
-        finally:
-            self._idle.put(sandbox)
+            outcome = sandbox.run(index, task)
+        except BaseException:
+            sandbox.stop()             # a child that cannot start is not kept for the next file
+            self._all.remove(sandbox)
+            raise
+        self._idle.put(sandbox)
+        return outcome
 
 
 class _Sandbox:
