@@ -49,6 +49,10 @@ def blank_nlp() -> Language:
             import spacy
 
             _NLP = spacy.blank("en")
+            # Only the tokenizer runs (linear in the text); spaCy's 1,000,000-character guard is
+            # for the parser and NER, and a resume at Limits.max_chars plus its line joins is
+            # longer than that.
+            _NLP.max_length = 100_000_000
         return _NLP
 
 

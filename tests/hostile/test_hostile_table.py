@@ -125,3 +125,13 @@ def test_mz_executable_is_not_sniffed_as_text() -> None:
             sniff(magic + b"A" * 4000, source="tool")
     # a text file that merely starts with the letters MZ is still text
     assert sniff(b"MZ Consulting, Jane Doe\nPython\n", source="cv.txt").value == "text"
+
+
+def test_resume_at_the_character_limit_in_many_lines_can_be_tokenized() -> None:
+    """Regression: a text resume at max_chars in many lines (1,000,000 characters plus the line
+    joins) made spaCy's make_doc raise ValueError [E088]: a 500 in the web app."""
+    from resume_checker.matching.tokens import text_tokens
+
+    text = "PyTorch CUDA\n" * (Limits().max_chars // 13 + 1_000)
+    assert len(text) > 1_000_000
+    assert len(text_tokens(text).words) > 150_000
