@@ -6,6 +6,7 @@ source bytes -> Document -> MatchResult -> Score -> Report
 from __future__ import annotations
 
 import os
+from datetime import date
 from typing import BinaryIO
 
 from .documents import parse_document
@@ -20,15 +21,34 @@ DEFAULT_SET = "neural-network-architect"
 ResumeSource = bytes | str | os.PathLike[str] | BinaryIO
 
 
-def check_document(document: Document, keyword_set: KeywordSet | str | os.PathLike[str]) -> Report:
-    """Match an already parsed document against a keyword set and explain the score."""
+def check_document(
+    document: Document,
+    keyword_set: KeywordSet | str | os.PathLike[str],
+    *,
+    include_hidden: bool = False,
+    today: date | None = None,
+) -> Report:
+    """Match an already parsed document against a keyword set and explain the score.
+
+    The parseability and structure checks run too (their findings and facts are in the
+    report; the set's experience and education requirements are scored from the facts).
+    Hidden text (white, tiny, off the page) is left out of matching and scoring unless
+    ``include_hidden``; it is reported either way.  ``today`` (default: the real date)
+    fixes the month ongoing jobs run to.
+    """
+    from .checks import run_checks
     from .matching import compile_matcher
     from .report import build_report
     from .scoring import score
 
     kwset = keyword_set if isinstance(keyword_set, KeywordSet) else load_keyword_set(keyword_set)
-    result = compile_matcher(kwset).match(document)
-    return build_report(document, kwset, result, score(kwset, result))
+    findings = run_checks(document, kwset=kwset, today=today or date.today())
+    matched = document.with_hidden() if include_hidden else document
+    result = compile_matcher(kwset).match(matched)
+    return build_report(
+        matched, kwset, result, score(kwset, result, findings.structure),
+        findings=findings, hidden_included=include_hidden and bool(document.hidden_lines),
+    )
 
 
 def check(
@@ -37,15 +57,26 @@ def check(
     *,
     filename: str | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    include_hidden: bool = False,
+    ocr: bool = False,
+    today: date | None = None,
 ) -> Report:
     """Parse a resume (path, bytes or binary stream) and check it against a keyword set.
 
-    The keyword set is loaded before the resume is read, so a bad set fails fast.
+    The keyword set is loaded before the resume is read, so a bad set fails fast.  With
+    ``ocr``, PDF pages without text are read by the tesseract program (approximate text,
+    with a notice); without tesseract that raises OcrUnavailableError saying how to get it.
     """
     kwset = keyword_set if isinstance(keyword_set, KeywordSet) else load_keyword_set(keyword_set)
-    document = (
-        resume
-        if isinstance(resume, Document)
-        else parse_document(resume, filename=filename, limits=limits)
-    )
-    return check_document(document, kwset)
+    if isinstance(resume, Document):
+        document = resume
+    elif ocr:
+        from .checks.ocr import ocr_document
+        from .documents import read_source
+
+        data, name = read_source(resume, filename=filename, limits=limits)
+        document = ocr_document(parse_document(data, filename=name, limits=limits), data,
+                                limits=limits)
+    else:
+        document = parse_document(resume, filename=filename, limits=limits)
+    return check_document(document, kwset, include_hidden=include_hidden, today=today)

@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import __version__
-from .documents.model import Document
+from .checks.model import Finding, Findings, StructureFacts
+from .documents.model import Document, Line
 from .keywords.model import KeywordSet, Term
 from .matching import Evidence, MatchResult
 from .scoring import Score
@@ -75,6 +76,19 @@ class Suggestion:
 
 
 @dataclass(frozen=True)
+class AtsViewLine:
+    """One line of the text as an ATS reads it, in reading order."""
+
+    page: int
+    line: int
+    section: str              # the section the line was filed under (label, e.g. "Experience")
+    text: str
+    heading: bool = False
+    origin: str = "body"      # body | table | header | footer | textbox
+    hidden: str | None = None  # why no reader sees it (white_text, tiny_text, off_page, covered)
+
+
+@dataclass(frozen=True)
 class Report:
     schema_version: str
     tool_version: str
@@ -92,6 +106,29 @@ class Report:
     #: TF-IDF cosine of resume and job ad (0-1) when checked against a pasted job ad; a
     #: secondary signal shown beside the keyword score, never part of it
     content_similarity: float | None = None
+    #: parseability and structure findings (errors first), each with its fix
+    findings: tuple[Finding, ...] = ()
+    #: what the resume says about itself: experience periods, degrees, contact details
+    structure: StructureFacts | None = None
+    #: every line in ATS reading order; hidden lines are included and flagged
+    ats_view: tuple[AtsViewLine, ...] = ()
+    #: True when hidden text was matched and scored (``include_hidden``), for comparison
+    hidden_included: bool = False
+
+    @property
+    def extra_notices(self) -> tuple[NoticeInfo, ...]:
+        """The parser notices no finding already reports (findings reuse notice codes)."""
+        covered = {(f.code, f.page) for f in self.findings}
+        codes = {f.code for f in self.findings}
+        return tuple(
+            n for n in self.notices
+            if (n.code, n.page) not in covered and not (n.page is None and n.code in codes)
+        )
+
+    @property
+    def findings_count(self) -> int:
+        """Distinct problems: findings plus the notices they do not already cover."""
+        return len(self.findings) + len(self.extra_notices)
 
     @property
     def knocked_out(self) -> bool:
@@ -143,11 +180,33 @@ def _missing_key(m: MissingTerm) -> tuple[bool, float, str]:
     return (not m.required, -m.weight, m.term.lower())
 
 
+def ats_view(document: Document) -> tuple[AtsViewLine, ...]:
+    """The document's lines in reading order, hidden lines flagged after their page's text."""
+    hidden: dict[int, list[Line]] = {}
+    for line in document.hidden_lines:
+        hidden.setdefault(line.page, []).append(line)
+    out = []
+    for page in document.pages:
+        for line in (*page.lines, *hidden.get(page.number, ())):
+            out.append(AtsViewLine(
+                page=line.page, line=line.number, section=line.section.label, text=line.text,
+                heading=line.is_heading, origin=line.origin.value, hidden=line.hidden,
+            ))
+    return tuple(out)
+
+
 def build_report(
-    document: Document, kwset: KeywordSet, result: MatchResult, score: Score
+    document: Document,
+    kwset: KeywordSet,
+    result: MatchResult,
+    score: Score,
+    *,
+    findings: Findings | None = None,
+    hidden_included: bool = False,
 ) -> Report:
     """Assemble the report (pure).  An unreadable document yields ``scorable=False``, no
-    matched or missing terms and no band, rather than the score of an empty resume."""
+    matched or missing terms and no band, rather than the score of an empty resume.
+    ``findings`` (from :func:`resume_checker.checks.run_checks`) add findings and structure."""
     scorable = is_scorable(document)
     terms = {t.name: t for t in kwset.terms}
     matched: tuple[MatchedTerm, ...] = ()
@@ -211,4 +270,8 @@ def build_report(
         ),
         suggestions=suggestions,
         defined_acronyms=result.defined_acronyms if scorable else (),
+        findings=findings.items if findings is not None else (),
+        structure=findings.structure if findings is not None else None,
+        ats_view=ats_view(document),
+        hidden_included=hidden_included,
     )

@@ -13,12 +13,27 @@ Knock-out: if any ``required`` term is missing, or a ``required`` ``any_of`` gro
 its terms (listed in ``missing_required`` under the group's name), ``knocked_out`` is true
 and the band is :data:`FILTERED_OUT`; the numeric score is kept (it still tells how close the
 resume is) but the report says the resume would be filtered out before anyone reads it.
+
+Structure requirements (``min_years_experience``, ``education`` in the set) are scored only
+when the structure facts are given (``score(..., structure=...)``; the API always gives them).
+They form one more category, "Experience and education" (id ``requirements``), of weight
+``requirements_weight`` (default 1), whose score is the mean of its requirements' ratios::
+
+    experience  r = min(1, years found / min years)        (years: merged experience periods)
+    education   r = 1    a degree at min_level or above, in one of `fields` (or none listed)
+                r = 0.5  a degree at min_level or above, but not in a listed field
+                r = 0    no degree at min_level or above
+    s_requirements = 100 * mean(r)
+
+A requirement is met when r = 1; one marked ``required: true`` and not met is a knock-out,
+listed in ``missing_required`` under its name (e.g. "At least 5 years of experience").
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .checks.model import DegreeLevel, StructureFacts
 from .keywords.model import KeywordSet
 from .matching import MatchResult
 
@@ -52,6 +67,23 @@ class GroupScore:
 
 
 @dataclass(frozen=True)
+class RequirementScore:
+    """A structure requirement of the set, what was found for it and where."""
+
+    kind: str                 # "experience" | "education"
+    name: str                 # e.g. "At least 5 years of experience"
+    found: str                # what the resume shows, e.g. "about 6.5 years (3 positions)"
+    ratio: float              # 0-1, see the module docstring
+    required: bool            # a knock-out when not met
+    page: int | None = None   # where the evidence is (the latest position, the degree)
+    line: int | None = None
+
+    @property
+    def met(self) -> bool:
+        return self.ratio >= 1.0
+
+
+@dataclass(frozen=True)
 class Score:
     value: float                      # 0-100, one decimal
     categories: tuple[CategoryScore, ...]
@@ -59,10 +91,18 @@ class Score:
     missing_required: tuple[str, ...]
     band: str | None
     groups: tuple[GroupScore, ...] = ()   # the set's any_of groups, in set order
+    requirements: tuple[RequirementScore, ...] = ()  # structure requirements, when scored
 
 
-def score(kwset: KeywordSet, result: MatchResult) -> Score:
-    """Score ``result`` against ``kwset`` (pure, deterministic)."""
+REQUIREMENTS_ID = "requirements"
+REQUIREMENTS_TITLE = "Experience and education"
+
+
+def score(
+    kwset: KeywordSet, result: MatchResult, structure: StructureFacts | None = None
+) -> Score:
+    """Score ``result`` against ``kwset`` (pure, deterministic); with ``structure``, the set's
+    experience and education requirements count too."""
     found = {m.term for m in result.matched}
     categories = []
     weighted = 0.0
@@ -89,6 +129,23 @@ def score(kwset: KeywordSet, result: MatchResult) -> Score:
         )
         weighted += category.weight * ratio
         weights += category.weight
+    requirements = requirement_scores(kwset, structure) if structure is not None else ()
+    if requirements:
+        ratio = sum(r.ratio for r in requirements) / len(requirements)
+        categories.append(
+            CategoryScore(
+                id=REQUIREMENTS_ID,
+                title=REQUIREMENTS_TITLE,
+                weight=kwset.requirements_weight,
+                matched_weight=round(sum(r.ratio for r in requirements), 3),
+                total_weight=float(len(requirements)),
+                score=round(100 * ratio, 1),
+                matched=sum(r.met for r in requirements),
+                total=len(requirements),
+            )
+        )
+        weighted += kwset.requirements_weight * ratio
+        weights += kwset.requirements_weight
     value = round(100 * weighted / weights, 1) if weights else 0.0
     missing_required = tuple(t.name for t in kwset.terms if t.required and t.name not in found)
     groups = tuple(
@@ -96,6 +153,7 @@ def score(kwset: KeywordSet, result: MatchResult) -> Score:
         for g in kwset.any_of
     )
     missing_required += tuple(g.name for g in groups if g.required and not g.met)
+    missing_required += tuple(r.name for r in requirements if r.required and not r.met)
     knocked_out = bool(missing_required)
     return Score(
         value=value,
@@ -104,4 +162,55 @@ def score(kwset: KeywordSet, result: MatchResult) -> Score:
         missing_required=missing_required,
         band=FILTERED_OUT if knocked_out else kwset.band_for(value),
         groups=groups,
+        requirements=requirements,
     )
+
+
+def requirement_scores(kwset: KeywordSet, facts: StructureFacts) -> tuple[RequirementScore, ...]:
+    """The set's experience and education requirements against the structure facts."""
+    out = []
+    experience = kwset.experience_requirement
+    if experience is not None:
+        years = facts.experience_years
+        latest = facts.latest.dates if facts.latest else None
+        count = len(facts.positions)
+        out.append(RequirementScore(
+            kind="experience",
+            name=f"At least {experience.years:g} years of experience",
+            found=(f"about {years:g} years ({count} position{'s' if count != 1 else ''} "
+                   "with dates)" if count else "no dated experience found"),
+            ratio=min(1.0, years / experience.years),
+            required=experience.required,
+            page=latest.page if latest else None,
+            line=latest.line if latest else None,
+        ))
+    education = kwset.education
+    if education is not None:
+        wanted = DegreeLevel(education.min_level)
+        name = f"{wanted.label} degree or higher"
+        if education.fields:
+            name += " in " + " or ".join(education.fields)
+        fields = [f.casefold().split() for f in education.fields]
+        best, ratio = None, 0.0
+        for degree in facts.degrees:
+            if degree.level.rank < wanted.rank:
+                continue
+            words = f"{degree.name} {degree.field or ''}".casefold()
+            fit = 1.0 if not fields or any(all(w in words for w in f) for f in fields) else 0.5
+            if fit > ratio:
+                best, ratio = degree, fit
+        if best is None:
+            top = facts.highest_degree
+            found = (f"highest degree found: {top.name}{' in ' + top.field if top.field else ''}"
+                     if top else "no degree found")
+        else:
+            found = best.name + (f" in {best.field}" if best.field else "")
+            if ratio < 1:
+                found += " (not in a listed field)"
+        where = best or facts.highest_degree
+        out.append(RequirementScore(
+            kind="education", name=name, found=found, ratio=ratio,
+            required=education.required,
+            page=where.page if where else None, line=where.line if where else None,
+        ))
+    return tuple(out)

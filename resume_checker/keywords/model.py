@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
@@ -112,6 +112,38 @@ class Band(_Frozen):
     )
 
 
+DegreeLevelName = Literal["associate", "bachelors", "masters", "phd"]
+Years = Annotated[float, Field(gt=0, le=60)]
+
+
+class ExperienceRequirement(_Frozen):
+    """Years of professional experience the role asks for (the long form of a plain number)."""
+
+    years: float = Field(gt=0, le=60, description="Minimum years of experience.", examples=[5])
+    required: bool = Field(
+        default=False, description="A knock-out: a resume with fewer years is flagged."
+    )
+
+
+class EducationRequirement(_Frozen):
+    """The degree the role asks for: a level and, optionally, the fields that count."""
+
+    min_level: DegreeLevelName = Field(
+        description="The lowest degree that meets it: associate, bachelors, masters or phd.",
+        examples=["masters"],
+    )
+    fields: tuple[NonEmpty, ...] = Field(
+        default=(),
+        description="Fields of study that count (matched as words in the degree's field); "
+        "empty: any field.",
+        examples=[["computer science", "machine learning"]],
+    )
+    required: bool = Field(
+        default=False,
+        description="A knock-out: a resume without such a degree is flagged.",
+    )
+
+
 DEFAULT_BANDS: tuple[Band, ...] = (
     Band(name="strong", min_score=70),
     Band(name="fair", min_score=40),
@@ -161,6 +193,39 @@ class KeywordSet(_Frozen):
                     "required": True}]],
     )
 
+    #: structure requirements, scored as the extra category "Experience and education"
+    min_years_experience: Years | ExperienceRequirement | None = Field(
+        default=None,
+        description="Minimum years of experience: a number (scored, not a knock-out) or "
+        "{years: 5, required: true}.",
+        examples=[5, {"years": 5, "required": True}],
+    )
+    education: EducationRequirement | None = Field(
+        default=None,
+        description="The degree the role asks for.",
+        examples=[{"min_level": "masters", "fields": ["computer science"], "required": False}],
+    )
+    requirements_weight: float = Field(
+        default=1.0,
+        gt=0,
+        le=100,
+        description='Weight of the "Experience and education" category (used only when the '
+        "set states min_years_experience or education).",
+        examples=[1.0],
+    )
+
+    @property
+    def experience_requirement(self) -> ExperienceRequirement | None:
+        """min_years_experience in its long form."""
+        value = self.min_years_experience
+        if value is None or isinstance(value, ExperienceRequirement):
+            return value
+        return ExperienceRequirement(years=value)
+
+    @property
+    def has_requirements(self) -> bool:
+        return self.min_years_experience is not None or self.education is not None
+
     def is_certification(self, term: Term) -> bool:
         category = self.categories.get(term.category)
         return term.category == "certifications" or bool(category and category.certification)
@@ -192,5 +257,10 @@ class KeywordSet(_Frozen):
         data = self.model_dump(mode="json")
         if not data["any_of"]:
             del data["any_of"]  # a set without groups keeps the hash it had before groups existed
+        for key in ("min_years_experience", "education"):
+            if data[key] is None:
+                del data[key]  # likewise for sets without structure requirements
+        if not self.has_requirements:
+            del data["requirements_weight"]
         payload = json.dumps(data, sort_keys=True, ensure_ascii=False)
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()

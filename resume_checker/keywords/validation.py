@@ -16,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from ..errors import InvalidKeywordSetError
-from .model import AnyOf, Band, Category, KeywordSet, Term
+from .model import AnyOf, Band, Category, EducationRequirement, KeywordSet, Term
 
 #: a keyword-set file is small; anything bigger is a mistake (or an attack on the web editor)
 MAX_SET_CHARS = 1_000_000
@@ -41,6 +41,11 @@ EXAMPLES: dict[str, str] = {
     "note": "note: why the term is here",
     "min_score": "min_score: 70",
     "any_of": "any_of:\n  - {name: Deep learning framework, terms: [PyTorch, JAX], required: true}",
+    "min_years_experience": "min_years_experience: 5   (or: {years: 5, required: true})",
+    "education": "education:\n  min_level: masters\n  fields: [computer science]",
+    "min_level": "min_level: masters   (one of associate, bachelors, masters, phd)",
+    "fields": "fields: [computer science, machine learning]",
+    "requirements_weight": "requirements_weight: 1.0",
 }
 _MODELS: dict[str, type[BaseModel]] = {
     "set": KeywordSet,
@@ -48,6 +53,7 @@ _MODELS: dict[str, type[BaseModel]] = {
     "term": Term,
     "band": Band,
     "any_of": AnyOf,
+    "education": EducationRequirement,
 }
 
 
@@ -182,11 +188,14 @@ def _errors(data: dict[str, Any]) -> list[ErrorDetails]:
     try:
         KeywordSet.model_validate(data)
     except ValidationError as exc:
-        return [
+        errors = [
             err
             for err in exc.errors(include_url=False)
             if not (err["type"] == "too_short" and err.get("input"))
         ]
+        # min_years_experience is a number or a mapping: one message, not one per form
+        years = [e for e in errors if e["loc"][:1] == ("min_years_experience",)]
+        return [e for e in errors if e not in years[1:]]
     return []
 
 
@@ -202,6 +211,8 @@ def _where(loc: tuple[int | str, ...], data: dict[str, Any]) -> tuple[str, str |
         return f"band #{loc[1] + 1}", field if len(loc) > 2 else None
     if len(loc) >= 2 and loc[0] == "any_of" and isinstance(loc[1], int):
         return _group_label(data, loc[1]), field if len(loc) > 2 else None
+    if len(loc) >= 2 and loc[0] == "education":
+        return "education", field if isinstance(loc[1], str) else "fields"
     return "", field
 
 
@@ -222,6 +233,8 @@ def _model_for(loc: tuple[int | str, ...]) -> type[BaseModel]:
         return _MODELS["band"]
     if loc[:1] == ("any_of",) and len(loc) > 2:
         return _MODELS["any_of"]
+    if loc[:1] == ("education",) and len(loc) > 1:
+        return _MODELS["education"]
     return _MODELS["set"]
 
 
@@ -232,10 +245,21 @@ def _pydantic_message(err: ErrorDetails, data: dict[str, Any]) -> str:
     head = f"{head}: " if head else ""
     example = EXAMPLES.get(field or "", "")
     shown = _example_text(example)
+    if loc[:1] == ("min_years_experience",) and kind != "extra_forbidden":
+        got = data.get("min_years_experience")
+        return (
+            "field 'min_years_experience': must be a number of years greater than 0 and at most "
+            f"60, or a mapping such as {{years: 5, required: true}}, got {_short(got)}. "
+            + _example_text(EXAMPLES["min_years_experience"])
+        )
+    if kind == "literal_error" and field == "min_level":
+        return f"{head}must be one of associate, bachelors, masters, phd, got {value!r}. {shown}"
     if kind == "missing":
         return f"{head}missing required field. {shown}"
     if kind == "extra_forbidden":
         return head + _unknown_field(str(loc[-1]), _model_for(loc))
+    if field == "requirements_weight":
+        return f"{head}must be a number greater than 0 and at most 100, got {value!r}. {shown}"
     if field == "weight" or field == "min_score":
         top = "100" if field == "weight" else "100 (a score)"
         low = "greater than 0" if field == "weight" else "at least 0"

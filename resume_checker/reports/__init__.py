@@ -10,12 +10,15 @@ if TYPE_CHECKING:
 FORMATS = ("text", "json", "md", "html")
 
 
-def render(report: Report, fmt: str, *, color: bool = False, width: int = 80) -> str:
-    """Render ``report`` as ``fmt`` (text | json | md | html).  ``color`` only affects text."""
+def render(
+    report: Report, fmt: str, *, color: bool = False, width: int = 80, ats_view: bool = False
+) -> str:
+    """Render ``report`` as ``fmt`` (text | json | md | html).  ``color`` only affects text;
+    ``ats_view`` adds the ATS view to the text report (the other formats always hold it)."""
     if fmt == "text":
         from .text import render_text
 
-        return render_text(report, color=color, width=width)
+        return render_text(report, color=color, width=width, ats_view=ats_view)
     if fmt == "json":
         from .json import render_json
 

@@ -42,6 +42,7 @@ class AtsLine:
     margin: bool               # a page header/footer line (many ATS drop these)
     segments: tuple[Segment, ...]
     terms: tuple[str, ...]     # the matched terms this line is evidence for
+    hidden: str | None = None  # why no reader sees it (white_text, tiny_text, ...), if hidden
 
 
 def render_html(report: Report, *, document: Document | None = None, findings: Any = None) -> str:
@@ -57,6 +58,7 @@ def report_view(
 ) -> dict[str, Any]:
     """What the report templates show, from the JSON report (and the document, if known)."""
     score = data.get("score")
+    shown = [_finding(f) for f in findings] if findings is not None else data.get("findings")
     return {
         "data": data,
         "score": score,
@@ -65,8 +67,10 @@ def report_view(
             {**c, "bar": round(max(0.0, min(100.0, c["score"])), 1)} for c in data["categories"]
         ],
         "missing_groups": _missing_groups(data),
-        "findings": [_finding(f) for f in findings] if findings is not None else None,
-        "ats": ats_view(document, data["matched"]) if document is not None else None,
+        "findings": shown,
+        "notices": _extra_notices(data.get("notices", []), shown or []),
+        "ats": (ats_view(document, data["matched"]) if document is not None
+                else _stored_ats_view(data)),
     }
 
 
@@ -76,24 +80,67 @@ def ats_view(document: Document, matched: Iterable[Mapping[str, Any]]) -> list[A
     for m in matched:
         for e in m["evidence"]:
             hits.setdefault((e["page"], e["line"]), []).append((m["term"], e["text"]))
+    hidden: dict[int, list[Any]] = {}
+    for extra in document.hidden_lines:
+        hidden.setdefault(extra.page, []).append(extra)
+    rows = [
+        (line.page, line.number, line.section.label, line.is_heading, line.in_margin,
+         line.text, line.hidden)
+        for page in document.pages for line in (*page.lines, *hidden.get(page.number, ()))
+    ]
+    return _ats_lines(rows, hits)
+
+
+def _stored_ats_view(data: Mapping[str, Any]) -> list[AtsLine] | None:
+    """The ATS view from a JSON report's ``ats_view`` (None for reports made before it)."""
+    if "ats_view" not in data:
+        return None
+    hits: dict[tuple[int, int], list[tuple[str, str]]] = {}
+    for m in data["matched"]:
+        for e in m["evidence"]:
+            hits.setdefault((e["page"], e["line"]), []).append((m["term"], e["text"]))
+    rows = [
+        (a["page"], a["line"], a["section"], a["heading"], a["origin"] in ("header", "footer"),
+         a["text"], a.get("hidden"))
+        for a in data["ats_view"]
+    ]
+    return _ats_lines(rows, hits)
+
+
+def _ats_lines(
+    rows: Iterable[tuple[int, int, str, bool, bool, str, str | None]],
+    hits: Mapping[tuple[int, int], list[tuple[str, str]]],
+) -> list[AtsLine]:
     out = []
     section = None
-    for line in document.lines:
-        found = hits.get((line.page, line.number), [])
-        label = line.section.label if hasattr(line.section, "label") else str(line.section)
+    for page, number, label, heading, margin, text, hidden in rows:
+        found = hits.get((page, number), [])
         out.append(
             AtsLine(
-                page=line.page,
-                number=line.number,
+                page=page,
+                number=number,
                 section=label if label != section else None,
-                heading=line.is_heading,
-                margin=line.in_margin,
-                segments=mark(line.text, [text for _, text in found]),
+                heading=heading,
+                margin=margin,
+                segments=mark(text, [t for _, t in found]),
                 terms=tuple(dict.fromkeys(term for term, _ in found)),
+                hidden=hidden,
             )
         )
         section = label
     return out
+
+
+def _extra_notices(
+    notices: Iterable[Mapping[str, Any]], findings: Iterable[Mapping[str, Any]]
+) -> list[Mapping[str, Any]]:
+    """Notices no finding already reports (the text-layer findings reuse notice codes)."""
+    found = list(findings)
+    covered = {(f["code"], f["page"]) for f in found}
+    codes = {f["code"] for f in found}
+    return [n for n in notices
+            if (n["code"], n["page"]) not in covered and not (n["page"] is None
+                                                           and n["code"] in codes)]
 
 
 def mark(text: str, needles: Iterable[str]) -> tuple[Segment, ...]:

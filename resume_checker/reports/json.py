@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..checks.model import Fact, Finding, Position, StructureFacts
 from ..matching import Evidence
 from ..report import MissingTerm, Report
 
@@ -28,6 +29,62 @@ def _missing(m: MissingTerm) -> dict[str, Any]:
         "weight": m.weight,
         "required": m.required,
         "is_certification": m.is_certification,
+    }
+
+
+def finding_dict(f: Finding) -> dict[str, Any]:
+    return {
+        "code": f.code,
+        "severity": f.severity.value,
+        "title": f.title,
+        "explanation": f.explanation,
+        "fix": f.fix,
+        "page": f.page,
+        "line": f.line,
+        "evidence": f.evidence,
+    }
+
+
+def _fact(f: Fact | None) -> dict[str, Any] | None:
+    return None if f is None else {"text": f.value, "page": f.page, "line": f.line}
+
+
+def _position(p: Position) -> dict[str, Any]:
+    d = p.dates
+    return {
+        "start": d.start.strftime("%Y-%m"),
+        "end": d.end.strftime("%Y-%m"),
+        "ongoing": d.ongoing,
+        "months": d.months,
+        "dates_text": d.text,
+        "page": d.page,
+        "line": d.line,
+        "title": _fact(p.title),
+        "employer": _fact(p.employer),
+    }
+
+
+def structure_dict(s: StructureFacts | None) -> dict[str, Any] | None:
+    """Experience and degrees found, each with page and line (contact details stay out: the
+    findings say what is missing or misplaced, and blind batch outputs must not name them)."""
+    if s is None:
+        return None
+    degree = s.highest_degree
+    return {
+        "as_of": s.as_of.isoformat() if s.as_of else None,
+        "experience_years": s.experience_years,
+        "experience_months": s.experience_months,
+        "positions": [_position(p) for p in s.positions],
+        "latest_position": _position(s.latest) if s.latest else None,
+        "degrees": [
+            {"level": d.level.value, "name": d.name, "field": d.field, "page": d.page,
+             "line": d.line}
+            for d in s.degrees
+        ],
+        "highest_degree": None if degree is None else {
+            "level": degree.level.value, "name": degree.name, "field": degree.field,
+            "page": degree.page, "line": degree.line,
+        },
     }
 
 
@@ -94,6 +151,35 @@ def to_dict(report: Report) -> dict[str, Any]:
                 "fix": n.fix,
             }
             for n in report.notices
+        ],
+        "findings_count": report.findings_count,
+        "findings": [finding_dict(f) for f in report.findings],
+        "requirements": [
+            {
+                "kind": r.kind,
+                "name": r.name,
+                "found": r.found,
+                "ratio": round(r.ratio, 3),
+                "met": r.met,
+                "required": r.required,
+                "page": r.page,
+                "line": r.line,
+            }
+            for r in score.requirements
+        ],
+        "structure": structure_dict(report.structure),
+        "hidden_included": report.hidden_included,
+        "ats_view": [
+            {
+                "page": a.page,
+                "line": a.line,
+                "section": a.section,
+                "text": a.text,
+                "heading": a.heading,
+                "origin": a.origin,
+                "hidden": a.hidden,
+            }
+            for a in report.ats_view
         ],
     }
 

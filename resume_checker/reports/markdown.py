@@ -26,6 +26,63 @@ def _num(value: float) -> str:
     return f"{value:g}"
 
 
+def _fenced(lines: list[str]) -> list[str]:
+    """A fenced code block longer than any backtick run inside it (resume text stays text)."""
+    longest = max((len(run) for line in lines for run in re.findall(r"`+", line)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return [fence + "text", *lines, fence]
+
+
+def _findings(report: Report) -> list[str]:
+    e = md_escape
+    out = ["## Findings and fixes", ""]
+    if not report.findings:
+        return [*out, "No parseability or structure problems found.", ""]
+    for f in report.findings:
+        where = f" (page {f.page}{f', line {f.line}' if f.line else ''})" if f.page else ""
+        out.append(f"- **{e(f.severity.value)}** {_code(f.code)}{where}: **{e(f.title)}**  ")
+        out.append(f"  {e(f.explanation)}  ")
+        if f.evidence:
+            out.append(f"  Evidence: {_code(f.evidence)}  ")
+        out.append(f"  Fix: {e(f.fix)}")
+    return [*out, ""]
+
+
+def _structure(report: Report) -> list[str]:
+    e, s = md_escape, report.structure
+    if s is None or not report.scorable:
+        return []
+    out = ["## Structure found", "",
+           f"Experience: about {_num(s.experience_years)} years over {len(s.positions)} "
+           "dated position(s)", ""]
+    for pos in s.positions:
+        title = f" {e(pos.title.value)}" if pos.title else ""
+        out.append(f"- p{pos.dates.page} l{pos.dates.line}: {e(pos.dates.text)}{title}")
+    degree = s.highest_degree
+    if degree is None:
+        out += ["", "Highest degree: none found", ""]
+    else:
+        field = f" in {e(degree.field)}" if degree.field else ""
+        out += ["", f"Highest degree: {e(degree.name)}{field} (p{degree.page} l{degree.line})",
+                ""]
+    return out
+
+
+def _ats_view(report: Report) -> list[str]:
+    if not report.ats_view:
+        return []
+    lines, section = [], None
+    for a in report.ats_view:
+        if a.section != section:
+            lines.append(f"[{a.section}]")
+            section = a.section
+        flag = f"  [hidden: {a.hidden}]" if a.hidden else (
+            f"  [{a.origin}]" if a.origin != "body" else "")
+        lines.append(f"{a.page}:{a.line:<3} {a.text}{flag}")
+    return ["## ATS view", "", "The text in the order an ATS reads it, with the section each "
+            "line was filed under.", "", *_fenced(lines), ""]
+
+
 def render_markdown(report: Report) -> str:
     e = md_escape
     doc, ks, score = report.document, report.keyword_set, report.score
@@ -58,6 +115,14 @@ def render_markdown(report: Report) -> str:
         for c in score.categories:
             counts = f"{c.matched}/{c.total}"
             out.append(f"| {e(c.title)} | {_num(c.weight)} | {counts} | {_num(c.score)} |")
+        if score.requirements:
+            out.append("")
+            for r in score.requirements:
+                mark = "met" if r.met else ("**not met (required)**" if r.required else "not met")
+                where = f" (p{r.page} l{r.line})" if r.page else ""
+                out.append(f"- {e(r.name)}: {mark}; found {e(r.found)}{where}")
+        if report.hidden_included:
+            out += ["", "**Hidden text was included in this score** (for comparison)."]
         out.append("")
         out += ["## Matched terms", ""]
         if report.matched:
@@ -96,11 +161,14 @@ def render_markdown(report: Report) -> str:
             out += ["## Suggestions", ""]
             out += [f"- {e(s.text)}" for s in report.suggestions]
             out.append("")
-    if report.notices:
+    out += _structure(report)
+    out += _findings(report)
+    if report.extra_notices:
         out += ["## Notices", ""]
-        for n in report.notices:
+        for n in report.extra_notices:
             page = f" (page {n.page})" if n.page else ""
             fix = f" Fix: {e(n.fix)}" if n.fix else ""
             out.append(f"- **{e(n.severity)}** {_code(n.code)}{page}: {e(n.message)}{fix}")
         out.append("")
+    out += _ats_view(report)
     return "\n".join(out).rstrip("\n") + "\n"

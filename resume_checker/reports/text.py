@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from typing import Any
 
 from rich.console import Console
 from rich.table import Table
@@ -18,8 +19,33 @@ def _num(value: float) -> str:
     return f"{value:g}"
 
 
-def render_text(report: Report, *, color: bool = False, width: int = 80) -> str:
-    """Render to a string; with ``color=False`` the output holds no ANSI codes."""
+def _structure(report: Report, p: Any) -> None:
+    """What was found: years of experience, positions and the highest degree, with places."""
+    s = report.structure
+    if s is None or not report.scorable:
+        return
+    p()
+    p(Text("Structure found", style="bold"))
+    count = len(s.positions)
+    p(Text(f"  Experience: about {_num(s.experience_years)} years over {count} dated "
+           f"position{'s' if count != 1 else ''}"))
+    for pos in s.positions[:6]:
+        d = pos.dates
+        title = f" {pos.title.value}" if pos.title else ""
+        p(Text(f"    p{d.page} l{d.line}: {d.text}{title}"), no_wrap=True, overflow="ellipsis")
+    degree = s.highest_degree
+    if degree is None:
+        p(Text("  Highest degree: none found"))
+    else:
+        field = f" in {degree.field}" if degree.field else ""
+        p(Text(f"  Highest degree: {degree.name}{field} (p{degree.page} l{degree.line})"))
+
+
+def render_text(
+    report: Report, *, color: bool = False, width: int = 80, ats_view: bool = False
+) -> str:
+    """Render to a string; with ``color=False`` the output holds no ANSI codes.  With
+    ``ats_view`` the text as an ATS reads it (section labels, hidden lines flagged) follows."""
     console = Console(
         file=io.StringIO(),
         width=width,
@@ -64,6 +90,13 @@ def render_text(report: Report, *, color: bool = False, width: int = 80) -> str:
         for c in score.categories:
             table.add_row(Text(c.title), _num(c.weight), f"{c.matched}/{c.total}", _num(c.score))
         p(table)
+        for r in score.requirements:
+            mark = "met" if r.met else ("NOT met, required" if r.required else "not met")
+            where = f" (p{r.page} l{r.line})" if r.page else ""
+            p(Text(f"  {r.name}: {mark}; found {r.found}{where}"))
+        if report.hidden_included:
+            p(Text("Hidden text was included in this score (--include-hidden), for comparison.",
+                   style="red"))
         p()
         p(Text(f"Matched terms ({len(report.matched)})", style="bold"))
         for m in report.matched:
@@ -95,12 +128,35 @@ def render_text(report: Report, *, color: bool = False, width: int = 80) -> str:
             p(Text("Suggestions", style="bold"))
             for s in report.suggestions:
                 p(Text(f"  - {s.text}"))
-    if report.notices:
+    _structure(report, p)
+    if report.findings:
+        p()
+        p(Text(f"Findings ({len(report.findings)})", style="bold"))
+        for f in report.findings:
+            where = f" (page {f.page}{f', line {f.line}' if f.line else ''})" if f.page else ""
+            p(Text(f"  {f.severity.value} {f.code}{where}: {f.title}",
+                   style="red" if f.severity.value == "error" else ""))
+            p(Text(f"    {f.explanation}"))
+            if f.evidence:
+                p(Text(f'    Evidence: "{f.evidence}"'))
+            p(Text(f"    Fix: {f.fix}"))
+    if report.extra_notices:
         p()
         p(Text("Notices", style="bold"))
-        for n in report.notices:
+        for n in report.extra_notices:
             page = f" (page {n.page})" if n.page else ""
             fix = f" Fix: {n.fix}" if n.fix else ""
             p(Text(f"  {n.severity} {n.code}{page}: {n.message}{fix}"))
+    if ats_view:
+        p()
+        p(Text("ATS view (the text in the order an ATS reads it)", style="bold"))
+        section = None
+        for a in report.ats_view:
+            if a.section != section:
+                p(Text(f"[{a.section}]", style="bold"))
+                section = a.section
+            flag = f"  [hidden: {a.hidden}]" if a.hidden else (
+                f"  [{a.origin}]" if a.origin != "body" else "")
+            p(Text(f"  {a.page}:{a.line:<3} {a.text}{flag}"))
     output = console.file.getvalue()  # type: ignore[attr-defined]
     return "\n".join(line.rstrip() for line in output.splitlines()) + "\n"
