@@ -9,6 +9,10 @@ each of those events into a plain-worded failure for that one task.
 The work is injected: ``init(config)`` runs once per worker (load the keyword set, compile the
 matcher), then ``work(state, task)`` runs per task.  Both must be importable module-level
 functions (workers start with the forkserver or spawn method).
+
+Two ways to use it: :func:`run_pool` runs one batch of tasks and stops its workers;
+:class:`WorkerPool` (see :mod:`.pool_persistent`) keeps its workers for the life of a server and
+takes tasks one at a time from any thread.
 """
 
 from __future__ import annotations

@@ -7,6 +7,8 @@ library), and render.  Library errors map to HTTP statuses here, once.
 from __future__ import annotations
 
 import os
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from functools import partial
 from importlib.resources import files
@@ -46,9 +48,11 @@ class WebConfig:
 def create_app(
     *, token: str | None = None, limits: UploadLimits = DEFAULT_UPLOAD_LIMITS, warm: bool = False
 ) -> FastAPI:
-    """The app.  ``token``: when set, every request needs it; ``warm``: start the parse
-    forkserver now (the server does; tests need not)."""
+    """The app.  ``token``: when set, every request needs it; ``warm``: start the persistent
+    parse pool with the app and stop it at shutdown (the server does; tests need not, and then
+    each upload is parsed in a throw-away worker)."""
     app = FastAPI(
+        lifespan=_parse_pool_lifespan(limits) if warm else None,
         title="resume-checker",
         version=__version__,
         description="Local resume keyword screening: the CLI's check, batch and sets as JSON.",
@@ -76,14 +80,27 @@ def create_app(
 
     app.add_exception_handler(ResumeCheckerError, _library_error)
     app.add_exception_handler(BodyTooLarge, _body_too_large)
-    if warm:
-        from .isolate import warm_up
-
-        @app.on_event("startup")
-        def _warm() -> None:
-            warm_up(limits.files)
-
     return app
+
+
+def _parse_pool_lifespan(limits: UploadLimits):
+    """Start the parse workers (and the forkserver) before the first request; stop them at
+    shutdown."""
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        from starlette.concurrency import run_in_threadpool
+
+        from .isolate import start_parse_pool, stop_parse_pools, warm_up
+
+        start_parse_pool(limits.files)
+        await run_in_threadpool(warm_up, limits.files)
+        try:
+            yield
+        finally:
+            await run_in_threadpool(stop_parse_pools)
+
+    return lifespan
 
 
 def create_app_from_env() -> FastAPI:
