@@ -109,6 +109,28 @@ def check(
         bool | None,
         typer.Option("--color/--no-color", help="Colour the text report (default: on a terminal)."),
     ] = None,
+    include_hidden: Annotated[
+        bool,
+        typer.Option(
+            "--include-hidden",
+            help="Also match and score hidden text (white, tiny, off the page), for comparison; "
+            "by default it is reported but not scored.",
+        ),
+    ] = False,
+    ocr: Annotated[
+        bool,
+        typer.Option(
+            "--ocr", help="Read PDF pages without text with tesseract OCR (approximate text)."
+        ),
+    ] = False,
+    ats_view: Annotated[
+        bool,
+        typer.Option(
+            "--ats-view",
+            help="Add the text as an ATS reads it to the text report (JSON, Markdown and HTML "
+            "always hold it).",
+        ),
+    ] = False,
 ) -> None:
     """Check one resume against a role keyword set (or a job ad) and explain the score."""
     from .api import check as run_check
@@ -118,7 +140,7 @@ def check(
         if jd is not None:
             report = _check_against_job_ad(resume, jd)
         else:
-            report = run_check(resume, keyword_set)
+            report = run_check(resume, keyword_set, include_hidden=include_hidden, ocr=ocr)
         kind = format_for(fmt.value if fmt else None, output)
         if kind not in ("text", "json", "md", "html"):
             err(
@@ -127,7 +149,7 @@ def check(
             )
             raise typer.Exit(ExitCode.USAGE)
         use_color = color if color is not None else (output is None and stdout_is_terminal())
-        write_output(render(report, kind, color=use_color), output)
+        write_output(render(report, kind, color=use_color, ats_view=ats_view), output)
     if fail_under is not None and report.scorable and report.score.value < fail_under:
         err(f"score {report.score.value:g} is under --fail-under {fail_under:g}")
         raise typer.Exit(ExitCode.BELOW_THRESHOLD)

@@ -203,6 +203,7 @@ def dump_keyword_set(kwset: KeywordSet) -> str:
     if kwset.bands != DEFAULT_BANDS:
         out.append("bands:")
         out += [f"  - {_flow({'name': b.name, 'min_score': b.min_score})}" for b in kwset.bands]
+    out += _requirement_lines(kwset)
     out.append("terms:")
     out += [f"  - {_flow(_term_fields(t))}" for t in kwset.terms]
     if kwset.any_of:
@@ -213,6 +214,26 @@ def dump_keyword_set(kwset: KeywordSet) -> str:
                 fields["required"] = True
             out.append(f"  - {_flow(fields)}")
     return "\n".join(out) + "\n"
+
+
+def _requirement_lines(kwset: KeywordSet) -> list[str]:
+    """min_years_experience, education and requirements_weight, when the set states them."""
+    out = []
+    years = kwset.min_years_experience
+    if years is not None:
+        shown = _scalar(years) if isinstance(years, float | int) else _flow(years.model_dump())
+        out.append(f"min_years_experience: {shown}")
+    if kwset.education is not None:
+        edu = kwset.education
+        fields: dict[str, object] = {"min_level": edu.min_level}
+        if edu.fields:
+            fields["fields"] = list(edu.fields)
+        if edu.required:
+            fields["required"] = True
+        out.append(f"education: {_flow(fields)}")
+    if kwset.has_requirements and kwset.requirements_weight != 1.0:
+        out.append(f"requirements_weight: {_scalar(kwset.requirements_weight)}")
+    return out
 
 
 def _term_fields(term: Term) -> dict[str, object]:
