@@ -34,6 +34,9 @@ from .service import JobStore
 from .uploads import UploadLimits
 
 TOKEN_ENV = "RESUME_CHECKER_TOKEN"
+#: "off": parse each upload in a throw-away worker instead of the persistent pool (the old way;
+#: slower, kept to measure against and as a fallback)
+PARSE_POOL_ENV = "RESUME_CHECKER_PARSE_POOL"
 _HERE = files("resume_checker.web")
 DEFAULT_UPLOAD_LIMITS = UploadLimits()
 _OVERHEAD = 1024 * 1024  # multipart framing and form fields around the files
@@ -85,7 +88,7 @@ def create_app(
 
 def _parse_pool_lifespan(limits: UploadLimits):
     """Start the parse workers (and the forkserver) before the first request; stop them at
-    shutdown."""
+    shutdown.  With RESUME_CHECKER_PARSE_POOL=off only the forkserver is started."""
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -93,7 +96,8 @@ def _parse_pool_lifespan(limits: UploadLimits):
 
         from .isolate import start_parse_pool, stop_parse_pools, warm_up
 
-        start_parse_pool(limits.files)
+        if os.environ.get(PARSE_POOL_ENV, "").lower() != "off":
+            start_parse_pool(limits.files)
         await run_in_threadpool(warm_up, limits.files)
         try:
             yield
