@@ -71,14 +71,19 @@ def check_upload(
         from resume_checker.similarity import content_similarity
 
         similarity = content_similarity(document.text, job_ad)
-    return CheckResult(report, document, _findings(document, kwset), similarity)
+    return CheckResult(report, document, _findings(report, document, kwset), similarity)
 
 
-def _findings(document: Document, kwset: KeywordSet) -> Any:
+def _findings(report: Report, document: Document, kwset: KeywordSet) -> Any:
+    """The findings ``check_document`` already ran (the checks cost more than the matching),
+    or, for a report without them, the checks run here."""
     try:
         from resume_checker.checks import run_checks
+        from resume_checker.checks.model import Findings
     except ImportError:  # the checks package is optional for the web
         return None
+    if report.structure is not None:
+        return Findings(items=report.findings, structure=report.structure)
     return run_checks(document, kwset=kwset)
 
 
