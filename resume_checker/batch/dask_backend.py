@@ -10,9 +10,11 @@ child is replaced.  The child compiles the keyword sets once and keeps them for 
 
 The configuration (keyword sets, limits, the work functions) travels once per worker, in a
 :class:`distributed.WorkerPlugin` named by its content; tasks carry only the file's path.  Results
-come back in completion order (``as_completed``).  A Dask worker that dies mid-batch loses no
-file: the scheduler reruns its tasks elsewhere (``distributed.scheduler.allowed-failures``, plus
-``retries`` for errors), and a file that still cannot be done is reported, not dropped.
+come back in completion order (``as_completed``), a task being a few files (up to
+:data:`MAX_CHUNK`, fewer on small batches) so that Dask's per-task cost is shared.  A Dask
+worker that dies mid-batch loses no file: the scheduler reruns its tasks elsewhere
+(``distributed.scheduler.allowed-failures``, plus ``retries`` for errors), and a file that still
+cannot be done is reported ("lost on the Dask cluster ..."), not dropped.
 """
 
 from __future__ import annotations
@@ -40,6 +42,8 @@ except ImportError:  # without Dask: run_dask says how to install it
 INSTALL_HINT = 'pip install "resume-checker[dask]"'
 #: reruns of a task whose code raised (a lost worker is rescheduled by the scheduler itself)
 RETRIES = 2
+#: files per Dask task at most: one scheduler round trip and one gather per few files, not each
+MAX_CHUNK = 8
 
 
 class DaskUnavailableError(ResumeCheckerError):
@@ -79,52 +83,71 @@ def run_dask(
         plugin = SandboxPlugin(init, work, config, limits, preload)
         client.register_plugin(plugin, name=plugin.name)
         try:
+            threads = sum(client.nthreads().values()) or 1
+            chunks = _chunks(list(enumerate(tasks)), threads)
             futures = {
-                client.submit(_run_one, plugin.name, index, task, key=f"{plugin.name}-{index}",
-                              retries=RETRIES, pure=False): (index, task)
-                for index, task in enumerate(tasks)
+                client.submit(_run_chunk, plugin.name, chunk, key=f"{plugin.name}-{n}",
+                              retries=RETRIES, pure=False): chunk
+                for n, chunk in enumerate(chunks)
             }
             done = as_completed(futures, loop=client.loop, with_results=True, raise_errors=False)
-            for future, value in done:   # results gathered in the background, in batches
-                yield _collect(future, value, *futures.pop(future))
+            for future, value in done:   # results gathered in the background
+                yield from _collect(future, value, futures.pop(future))
         finally:
             with suppress(Exception):
                 client.unregister_worker_plugin(plugin.name)
 
 
-def _collect(future, value: Any, index: int, task: Any) -> Outcome[Any]:
+def _chunks(items: list[tuple[int, Any]], threads: int) -> list[list[tuple[int, Any]]]:
+    """A few files per task (up to MAX_CHUNK), keeping several tasks per thread to balance."""
+    size = max(1, min(MAX_CHUNK, len(items) // (threads * 8)))
+    return [items[i:i + size] for i in range(0, len(items), size)]
+
+
+def _collect(future, value: Any, chunk: list[tuple[int, Any]]) -> list[Outcome[Any]]:
     future.release()
-    if isinstance(value, Outcome):
+    if isinstance(value, list):
         return value
     # the task raised (after its retries) or its worker died too often: report, never drop
     exc = value[1] if isinstance(value, tuple) and len(value) == 3 else value
     reason = pool._clip(f"lost on the Dask cluster ({type(exc).__name__}: {exc})")
-    return Outcome(index, task, error=reason, code="worker_lost")
+    return [Outcome(index, task, error=reason, code="worker_lost") for index, task in chunk]
 
 
 @contextmanager
 def _client(scheduler: str, jobs: int | None):
-    from distributed import Client, LocalCluster
+    from distributed import Client
 
     if scheduler != "local":
         with Client(scheduler, set_as_default=False) as client:
             yield client
         return
-    with (
-        LocalCluster(n_workers=jobs or mp.cpu_count(), threads_per_worker=1, processes=True,
-                     dashboard_address=None) as cluster,
-        Client(cluster, set_as_default=False) as client,
-    ):
+    with local_cluster(jobs or mp.cpu_count()) as cluster, \
+            Client(cluster, set_as_default=False) as client:
         yield client
 
 
-def _run_one(name: str, index: int, task: Any) -> Outcome[Any]:
-    """The Dask task: hand one file to this worker's sandbox and wait for its outcome."""
+@contextmanager
+def local_cluster(workers: int):
+    """A LocalCluster for ``--scheduler local``: one thread per worker, no dashboard, and no
+    statistical profiler (it samples every worker's stacks every 10 ms, for nobody to read)."""
+    import dask
+    from distributed import LocalCluster
+
+    with dask.config.set({"distributed.worker.profile.enabled": False}):
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                               dashboard_address=None)
+    with cluster:
+        yield cluster
+
+
+def _run_chunk(name: str, chunk: list[tuple[int, Any]]) -> list[Outcome[Any]]:
+    """The Dask task: hand a few files, one by one, to this worker's sandbox."""
     from distributed import get_worker
 
     plugin = get_worker().plugins[name]
     assert isinstance(plugin, SandboxPlugin)
-    return plugin.run(index, task)
+    return [plugin.run(index, task) for index, task in chunk]
 
 
 class SandboxPlugin(WorkerPlugin):
