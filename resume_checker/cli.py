@@ -133,14 +133,13 @@ def check(
     ] = False,
 ) -> None:
     """Check one resume against a role keyword set (or a job ad) and explain the score."""
-    from .api import check as run_check
     from .reports import render
 
     with errors_to_exit_codes():
         if jd is not None:
             report = _check_against_job_ad(resume, jd)
         else:
-            report = run_check(resume, keyword_set, include_hidden=include_hidden, ocr=ocr)
+            report = _check_isolated(resume, keyword_set, include_hidden=include_hidden, ocr=ocr)
         kind = format_for(fmt.value if fmt else None, output)
         if kind not in ("text", "json", "md", "html"):
             err(
@@ -156,6 +155,23 @@ def check(
     if fail_under is not None and not report.scorable:
         err("the resume could not be scored (see the report); treating it as under --fail-under")
         raise typer.Exit(ExitCode.BELOW_THRESHOLD)
+
+
+def _check_isolated(  # type: ignore[no-untyped-def]
+    resume: Path, keyword_set: str, *, include_hidden: bool, ocr: bool
+):
+    """Load the set first (a bad set fails fast), then parse the resume in a child process
+    with the per-file time and memory limits: a hostile PDF costs an error, not the machine.
+    OCR needs the file's bytes beside the parse, so it runs in process."""
+    from .api import check as run_check
+
+    if ocr:
+        return run_check(resume, keyword_set, include_hidden=include_hidden, ocr=True)
+    from .documents.isolated import parse_document_isolated
+    from .keywords.loader import load_keyword_set
+
+    kwset = load_keyword_set(keyword_set)
+    return run_check(parse_document_isolated(resume), kwset, include_hidden=include_hidden)
 
 
 def _check_against_job_ad(resume: Path, jd: str):  # type: ignore[no-untyped-def]
@@ -182,10 +198,10 @@ def text(
     ] = False,
 ) -> None:
     """Print the extracted plain text in reading order: exactly what the matcher sees."""
-    from .documents import parse_document
+    from .documents.isolated import parse_document_isolated
 
     with errors_to_exit_codes():
-        document = parse_document(resume)
+        document = parse_document_isolated(resume)
     for notice in document.notices:
         err(f"{notice.severity.value}: {document.source}: {notice.message}")
     out: list[str] = []

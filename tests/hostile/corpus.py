@@ -126,6 +126,25 @@ def form_cycle_pdf() -> bytes:
     ])
 
 
+def form_bomb_pdf(fan_out: int = 2) -> bytes:
+    """Two Form XObjects that each draw the other ``fan_out`` times: PDFium expands
+    fan_out^depth drawings and exhausts any memory from a 1 KB file."""
+    def form(other: int, name: bytes) -> bytes:
+        res = b"/BBox [0 0 612 792] /Resources << /XObject << /" + name + b" %d 0 R >> >>" % other
+        return _stream((b"/" + name + b" Do\n") * fan_out,
+                       b"/Type /XObject /Subtype /Form " + res + b" ")
+
+    return pdf_from_objects([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /XObject << /Fa 5 0 R >> >> >>",
+        _stream(b"/Fa Do"),
+        form(6, b"Fb"),
+        form(5, b"Fa"),
+    ])
+
+
 def nested_arrays_pdf(depth: int = 100_000) -> bytes:
     """100,000 nested arrays in the page dictionary and as a content-stream operand."""
     nested = b"[" * depth + b"]" * depth
@@ -355,6 +374,8 @@ class Case:
 
     ``expect``: "error" (a per-file ResumeCheckerError whose code is ``code`` and whose message
     holds ``reason``), or "read" (read normally; ``notice`` names a notice that must appear).
+    ``isolated``: only safe in a child process with the memory limit (never parse it in the
+    test process: it takes all the memory there is).
     """
 
     name: str
@@ -363,6 +384,7 @@ class Case:
     code: str | None = None
     reason: str = ""
     notice: str | None = None
+    isolated: bool = False
 
 
 CASES: tuple[Case, ...] = (
@@ -376,6 +398,8 @@ CASES: tuple[Case, ...] = (
     Case("owner_password.pdf", lambda _: encrypted_pdf("", "owner"), "read"),
     Case("self_prev.pdf", lambda _: self_prev_pdf(), "read"),
     Case("form_cycle.pdf", lambda _: form_cycle_pdf(), "read", notice="no_text_layer"),
+    Case("form_bomb.pdf", lambda _: form_bomb_pdf(), "error", "limit_exceeded", "memory",
+         isolated=True),
     Case("nested_arrays.pdf", lambda _: nested_arrays_pdf(), "read"),
     Case("inflating.pdf", lambda _: inflating_pdf(), "error", "limit_exceeded",
          "decompression bomb"),

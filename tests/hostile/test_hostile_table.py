@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 from resume_checker.api import check
 from resume_checker.cli import app
 from resume_checker.documents import parse_document, sniff
+from resume_checker.documents.isolated import parse_document_isolated
 from resume_checker.documents.pdf_inflate import check_inflated_size
 from resume_checker.errors import ResumeCheckerError, UnsupportedFormatError
 from resume_checker.limits import MB, Limits
@@ -29,10 +30,11 @@ def _text(document) -> str:  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize("name", list(CASES))
 def test_library_reads_or_refuses_each_hostile_file(name: str, hostile_dir: Path) -> None:
     case = CASES[name]
+    parse = parse_document_isolated if case.isolated else parse_document
     started = time.monotonic()
     if case.expect == "error":
         with pytest.raises(ResumeCheckerError) as info:
-            parse_document(hostile_dir / name)
+            parse(hostile_dir / name)
         assert info.value.code == case.code, info.value
         assert case.reason.lower() in str(info.value).lower()
         assert name in str(info.value)  # the message names the file
@@ -47,7 +49,7 @@ def test_library_reads_or_refuses_each_hostile_file(name: str, hostile_dir: Path
     assert time.monotonic() - started < SECONDS
 
 
-@pytest.mark.parametrize("name", [n for n, c in CASES.items() if c.expect == "read"])
+@pytest.mark.parametrize("name", [n for n, c in CASES.items() if c.expect == "read"])  # in process
 def test_api_check_scores_each_readable_hostile_file(name: str, hostile_dir: Path) -> None:
     report = check(hostile_dir / name)
     assert 0 <= report.score.value <= 100
@@ -64,6 +66,24 @@ def test_cli_check_exits_with_a_reason(name: str, hostile_dir: Path) -> None:
     else:
         assert result.exit_code == 0, (result.exception, result.stderr)
         assert corpus.SECRET not in result.stdout
+
+
+@pytest.mark.parametrize("name", ["form_bomb.pdf", "user_password.pdf", "many_pages.pdf"])
+def test_isolated_parse_gives_the_same_outcome_as_in_process(name: str, hostile_dir: Path) -> None:
+    case = CASES[name]
+    if case.expect == "error":
+        with pytest.raises(ResumeCheckerError) as info:
+            parse_document_isolated(hostile_dir / name)
+        assert type(info.value).__name__ != "ResumeCheckerError" and info.value.code == case.code
+        assert info.value.source == name
+    else:
+        assert parse_document_isolated(hostile_dir / name) == parse_document(hostile_dir / name)
+
+
+def test_isolated_parse_stops_at_the_time_limit(hostile_dir: Path) -> None:
+    limits = Limits(time_seconds=0.05, memory_mb=0)
+    with pytest.raises(ResumeCheckerError, match="took longer than 0.05 s"):
+        parse_document_isolated(hostile_dir / "form_bomb.pdf", limits=limits)
 
 
 def test_password_protected_pdf_says_so(hostile_dir: Path) -> None:
