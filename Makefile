@@ -33,5 +33,8 @@ lint: $(VENV)/.installed-test
 bench: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/bench_core.py
 
+fuzz: $(VENV)/.installed-test
+	$(BIN)/python tests/fuzz_parsers.py --seconds $${FUZZ_SECONDS:-600} --out fuzz-findings
+
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
