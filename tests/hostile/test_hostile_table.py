@@ -49,7 +49,10 @@ def test_library_reads_or_refuses_each_hostile_file(name: str, hostile_dir: Path
     assert time.monotonic() - started < SECONDS
 
 
-@pytest.mark.parametrize("name", [n for n, c in CASES.items() if c.expect == "read"])  # in process
+# in process; long_line.txt (1,000,000 characters to match, ~2 s) is checked by the CLI test
+@pytest.mark.parametrize(
+    "name", [n for n, c in CASES.items() if c.expect == "read" and n != "long_line.txt"]
+)
 def test_api_check_scores_each_readable_hostile_file(name: str, hostile_dir: Path) -> None:
     report = check(hostile_dir / name)
     assert 0 <= report.score.value <= 100
