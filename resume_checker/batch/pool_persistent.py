@@ -140,10 +140,10 @@ class WorkerPool:
             while self._wake_r.poll():
                 self._wake_r.recv_bytes()
         for i, worker in enumerate(self._workers):
-            number = worker.current[0] if worker.current else None
+            running = worker.current[0] if worker.current else None
             outcome, alive = worker.poll(ready, self._limits)
             if outcome is not None:
-                self._resolve(number, outcome)
+                self._resolve(running, outcome)
                 self._done[id(worker)] = self._done.get(id(worker), 0) + 1
                 if self._max_tasks and self._done[id(worker)] >= self._max_tasks:
                     alive = False

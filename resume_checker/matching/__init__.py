@@ -115,8 +115,8 @@ class Matcher:
         self._terms: tuple[Term, ...] = kwset.terms
         # Keys are (term index, spelling).  The case-insensitive trie holds lower-cased words
         # (what spaCy's LOWER attribute compares), the case-sensitive one the words as written.
-        self._insensitive = PhraseTrie()
-        self._sensitive = PhraseTrie()
+        self._insensitive: PhraseTrie[tuple[int, str]] = PhraseTrie()
+        self._sensitive: PhraseTrie[tuple[int, str]] = PhraseTrie()
         self._whole: dict[str, frozenset[int]] = {}  # memo for _whole_terms
         for t_index, term in enumerate(self._terms):
             for spelling in term.spellings:
@@ -178,7 +178,7 @@ def _occurrences(
     text: str, tokens: Tokens, lowered: list[str], form: str
 ) -> list[tuple[int, int]]:
     """Where ``form`` (any casing) or its plural occurs in the document's tokens."""
-    trie = PhraseTrie()
+    trie: PhraseTrie[str] = PhraseTrie()
     for words in pattern_words(tokenize(blank_nlp(), lower(form))):
         trie.add("form", [w.lower() for w in words])
     if not len(trie):

@@ -8,12 +8,15 @@ gives the same matches, from every start, of every length, without building one.
 from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
+from typing import Generic, TypeVar
+
+K = TypeVar("K", bound=Hashable)
 
 #: a node's entry for the keys of the patterns that end there (words are strings, never None)
 _END = None
 
 
-class PhraseTrie:
+class PhraseTrie(Generic[K]):
     """Patterns (tuples of words) -> keys; :meth:`find` reports every (key, start, end)."""
 
     __slots__ = ("_root", "_size")
@@ -25,7 +28,7 @@ class PhraseTrie:
     def __len__(self) -> int:
         return self._size
 
-    def add(self, key: Hashable, words: Sequence[str]) -> None:
+    def add(self, key: K, words: Sequence[str]) -> None:
         """Add one pattern under ``key`` (the same pattern twice under one key counts once)."""
         if not words:
             return
@@ -37,11 +40,11 @@ class PhraseTrie:
             keys[key] = None
             self._size += 1
 
-    def find(self, words: Sequence[str]) -> list[tuple[Hashable, int, int]]:
+    def find(self, words: Sequence[str]) -> list[tuple[K, int, int]]:
         """Every (key, start, end) whose pattern equals ``words[start:end]``, by start then end."""
         root = self._root
         n = len(words)
-        out: list[tuple[Hashable, int, int]] = []
+        out: list[tuple[K, int, int]] = []
         for start, word in enumerate(words):
             node = root.get(word)
             if node is None:
