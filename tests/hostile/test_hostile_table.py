@@ -4,6 +4,7 @@ else escapes (no RecursionError, no MemoryError, no crash)."""
 
 from __future__ import annotations
 
+import contextlib
 import time
 from pathlib import Path
 
@@ -158,3 +159,55 @@ def test_resume_at_the_character_limit_in_many_lines_can_be_tokenized() -> None:
     text = "PyTorch CUDA\n" * (Limits().max_chars // 13 + 1_000)
     assert len(text) > 1_000_000
     assert len(text_tokens(text).words) > 150_000
+
+
+def test_library_and_cli_check_never_touch_the_network(
+    hostile_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Sockets blocked in this process: reading every file and checking the DOCX ones with
+    external entities and remote templates makes no connection and no name lookup."""
+    import netguard
+
+    attempts: list[str] = []
+    netguard.block_network(monkeypatch, attempts)
+    for name, case in CASES.items():
+        if case.isolated:
+            continue
+        with contextlib.suppress(ResumeCheckerError):
+            parse_document(hostile_dir / name)
+    for name in ("remote_template.docx", "xxe.docx"):
+        check(hostile_dir / name)
+        result = CliRunner().invoke(app, ["check", str(hostile_dir / name)])
+        assert result.exit_code == 0, result.stderr
+    assert attempts == []
+
+
+def _outside_code_fences(markdown: str) -> str:
+    """The Markdown a renderer would read as markup: fenced code blocks (CommonMark: closed by
+    a fence at least as long as the opening one) are literal text and are left out."""
+    out, fence = [], ""
+    for line in markdown.splitlines():
+        stripped = line.lstrip()
+        run = len(stripped) - len(stripped.lstrip("`"))
+        if not fence and run >= 3:
+            fence = "`" * run
+        elif fence and run >= len(fence) and not stripped.strip("`"):
+            fence = ""
+        elif not fence:
+            out.append(line)
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_injected_markup_is_inert_in_reports(fmt: str, hostile_dir: Path, tmp_path: Path) -> None:
+    from resume_checker.reports import render
+
+    fence_break = tmp_path / "fence.txt"
+    fence_break.write_text("Jane Doe\n```\n<script>alert(1)</script> CUDA\n````\n"
+                           "<img src=x onerror=alert(2)> JAX\n")
+    for path in (hostile_dir / "injection.txt", fence_break):
+        out = render(check(path), fmt)
+        assert "alert(1)" in out and "alert(2)" in out  # the hostile lines are quoted...
+        live = _outside_code_fences(out) if fmt == "md" else out
+        for mark in ("<script>alert", "<img src=x", 'href="javascript', "](javascript"):
+            assert mark not in live, (path.name, mark)  # ...but never as live markup
