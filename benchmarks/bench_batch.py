@@ -126,10 +126,10 @@ def stages(files: list[Path], kwset) -> None:
     items = texts
     docs = timed("cache JSON in (hands tokens)", document_from_json)
     items = texts
-    docs = timed("cache JSON in + match", lambda t: matcher.match(document_from_json(t)))
+    timed("cache JSON in + match", lambda t: matcher.match(document_from_json(t)))
     items = docs
     timed("checks (run_checks)", lambda d: run_checks(d, kwset=kwset))
-    timed("check_document (core)", lambda d: check_document(d, kwset))
+    timed("check_document (core, parsed docs)", lambda d: check_document(d, kwset))
     print(f"\n5. where the time goes (one process, CPU time, {len(files)} files):")
     for name, seconds in timings.items():
         print(f"   {name:30s} {seconds / len(files) * 1000:7.2f} ms/file")
