@@ -14,6 +14,7 @@ Targets (issue 2): resume-checker >= 40% of the raw pypdfium2 rate; cold check <
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import statistics
 import subprocess
@@ -84,6 +85,44 @@ def bench_checker(files: list[Path], datas: list[bytes], set_id: str) -> tuple[f
     return time.perf_counter() - start, errors
 
 
+def _check_without_checks(document, kwset):  # type: ignore[no-untyped-def]
+    """The road before the checks joined it: match, score, report (no findings)."""
+    from resume_checker.matching import compile_matcher
+    from resume_checker.report import build_report
+    from resume_checker.scoring import score
+
+    result = compile_matcher(kwset).match(document)
+    return build_report(document, kwset, result, score(kwset, result))
+
+
+def bench_variants(files: list[Path], datas: list[bytes], set_id: str) -> dict[str, float]:
+    """Seconds for: the full check; without the checks; and without the checks or the PDF
+    hidden-text scan (patched out), all over the same files in this one process."""
+    from unittest import mock
+
+    from resume_checker import check_document, load_keyword_set, parse_document
+    from resume_checker.documents import pdf as pdf_module
+    from resume_checker.documents.pdf_hidden import PageObjects
+    from resume_checker.errors import ResumeCheckerError
+
+    kwset = load_keyword_set(set_id)
+    check_document(parse_document(datas[0], filename=files[0].name), kwset)
+
+    def run(checker) -> float:  # type: ignore[no-untyped-def]
+        start = time.perf_counter()
+        for path, data in zip(files, datas, strict=True):
+            with contextlib.suppress(ResumeCheckerError):
+                checker(parse_document(data, filename=path.name), kwset)
+        return time.perf_counter() - start
+
+    times = {"full": run(check_document), "no_checks": run(_check_without_checks)}
+    with mock.patch.object(pdf_module, "scan_objects", lambda handle: PageObjects()), \
+            mock.patch.object(pdf_module, "may_hide_text", lambda *a: False), \
+            mock.patch.object(pdf_module, "hidden_reasons", lambda *a, **k: None):
+        times["no_checks_no_hidden_scan"] = run(_check_without_checks)
+    return times
+
+
 def cold_start(sample: Path, set_id: str, runs: int) -> list[float]:
     exe = Path(sys.executable).with_name("resume-checker")
     cmd = [str(exe), "check", str(sample), "--set", set_id, "--format", "json"]
@@ -106,6 +145,10 @@ def main() -> int:
     )
     parser.add_argument("--set", default="neural-network-architect")
     parser.add_argument("--cold-runs", type=int, default=5)
+    parser.add_argument(
+        "--checks-only", action="store_true",
+        help="measure only the cost of the checks and the hidden-text scan",
+    )
     args = parser.parse_args()
 
     if hasattr(os, "sched_setaffinity"):
@@ -124,6 +167,20 @@ def main() -> int:
     print(
         f"{len(files)} PDFs from {', '.join(str(c) for c in corpora)}; one core; pid {os.getpid()}"
     )
+
+    variants = bench_variants(files, datas, args.set)
+    base = variants["no_checks_no_hidden_scan"]
+    print()
+    print(f"{'same files, this process':<46}{'seconds':>10}{'resumes/s':>12}")
+    for name, label in (("no_checks_no_hidden_scan", "core without checks or hidden-text scan"),
+                        ("no_checks", "core + hidden-text scan"),
+                        ("full", "core + hidden-text scan + checks")):
+        print(f"{label:<46}{variants[name]:>10.2f}{rate(len(datas), variants[name]):>12.1f}")
+    cost = 1 - base / variants["full"]
+    print(f"throughput lost to the checks and the scan: {cost:.1%} "
+          f"(target <= 25%: {'met' if cost <= 0.25 else 'NOT met'})")
+    if args.checks_only:
+        return 0
 
     t_raw = bench_pdfium(datas)
     t_ours, errors = bench_checker(files, datas, args.set)

@@ -87,3 +87,18 @@ def test_with_hidden_puts_lines_back_at_the_end_of_their_page() -> None:
     assert isinstance(merged.pages[0].lines[-1], Line) and STUFFED in merged.text
     plain = parse_document(plain_pdf(), filename="r.pdf")
     assert plain.with_hidden() is plain
+
+
+def test_stray_hidden_initials_are_left_out_but_not_reported() -> None:
+    """An emptied monogram ("AS" in white on white) is no stuffing: unscored, no finding."""
+    from findings_fixtures import PAGE_H, _resume, canvas_pdf
+
+    def draw(canvas) -> None:  # type: ignore[no-untyped-def]
+        _resume(canvas)
+        canvas.setFillColorRGB(1, 1, 1)
+        canvas.drawString(40, PAGE_H - 40, "AS")
+
+    data = canvas_pdf(draw)
+    assert [line.text for line in parse_document(data, filename="r.pdf").hidden_lines] == ["AS"]
+    report = check(data, filename="r.pdf", today=TODAY)
+    assert not any(f.code == "hidden_text" for f in report.findings)

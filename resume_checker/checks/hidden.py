@@ -14,6 +14,10 @@ from ..documents.model import Severity
 from .model import CheckContext, Finding
 
 EVIDENCE_CHARS = 300   # hidden words quoted per finding, at most
+#: a page's hidden text is reported only when a word of it has this many letters: stray
+#: initials in an emptied monogram or a glyph that overflows the page edge are not stuffing
+#: (they are still kept out of the score)
+MIN_WORD_LETTERS = 3
 
 _HOW = {
     "white_text": "drawn in white (or nearly) on a white page",
@@ -27,6 +31,9 @@ def check_hidden_text(ctx: CheckContext) -> Iterator[Finding]:
     """One error per page that holds text no reader can see."""
     for page, group in groupby(ctx.document.hidden_lines, key=lambda line: line.page):
         lines = list(group)
+        if not any(sum(c.isalpha() for c in word) >= MIN_WORD_LETTERS
+                   for line in lines for word in line.text.split()):
+            continue
         reasons = list(dict.fromkeys(line.hidden or "" for line in lines))
         words = " ".join(line.text for line in lines)
         count = len(words.split())

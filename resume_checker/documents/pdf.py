@@ -22,7 +22,7 @@ from ..errors import LimitExceededError, PasswordProtectedError, UnreadableDocum
 from ..limits import DEFAULT_LIMITS, Limits
 from .assemble import RawLine, RawPage, build_document
 from .model import BBox, Document, Line, Notice, Origin, Severity
-from .pdf_hidden import HIDDEN_REASONS, hidden_reasons, scan_objects
+from .pdf_hidden import HIDDEN_REASONS, PageObjects, hidden_reasons, may_hide_text, scan_objects
 from .pdf_layout import (
     PageGeometry,
     Piece,
@@ -200,8 +200,13 @@ def _scan(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, may_have_images: b
     if count:
         drawn = np.zeros(count, dtype=bool)
         drawn[geometry.drawn] = True
+        objects = (
+            scan_objects(page_handle)
+            if may_hide_text(handle, geometry.drawn, geometry.same_line, images)
+            else PageObjects()
+        )
         reasons = hidden_reasons(
-            handle, box_array, drawn, page.get_cropbox(), scan_objects(page_handle),
+            handle, box_array, drawn, page.get_cropbox(), objects,
             lambda i: _font_size(textpage, i),
         )
         if reasons is not None:

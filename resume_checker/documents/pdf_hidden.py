@@ -4,10 +4,13 @@ Keyword stuffers hide a copy of a job ad in a resume: white text on the white pa
 point or less, text placed outside the page box, or text an image is drawn over.  An ATS reads
 all of it; a recruiter sees none of it.  The parser keeps such text out of the matchable lines.
 
-Cost matters (the parser reads hundreds of resumes a second), so colour is read per text
-*object* (one call each, a page has tens to hundreds), never per character, and characters are
-mapped to their object only on the rare page that has a hidden object.  Font size is read only
-for characters whose box is already tiny.  Objects nested in form XObjects are not inspected.
+Cost matters (the parser reads hundreds of resumes a second, and some generators make every
+word its own text object, thousands a page), so a page's objects are read only when a cheap
+probe says they may hide something: the page shows images, or one of the sampled characters
+(the first, middle and last of every line) is drawn in a light colour.  White text that sits
+inside a line of visible text, away from those samples, can therefore be missed.  Characters
+are mapped to their object only on the rare page that has a hidden object; font size is read
+only for characters whose box is already tiny.  Objects inside form XObjects are not read.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from typing import Any
 import numpy as np
 import pypdfium2.raw as pdfium_c
 
-__all__ = ["HIDDEN_REASONS", "PageObjects", "hidden_reasons", "scan_objects"]
+__all__ = ["HIDDEN_REASONS", "PageObjects", "hidden_reasons", "may_hide_text", "scan_objects"]
 
 #: reason codes, by the value `hidden_reasons` gives them (0 is visible)
 HIDDEN_REASONS = ("", "white_text", "tiny_text", "off_page", "covered")
@@ -46,6 +49,7 @@ _fill_color = _fast(pdfium_c.FPDFPageObj_GetFillColor, _INT, _VP, _VP, _VP, _VP,
 _bounds = _fast(pdfium_c.FPDFPageObj_GetBounds, _INT, _VP, _VP, _VP, _VP, _VP)
 _draw_mode = _fast(pdfium_c.FPDFPath_GetDrawMode, _INT, _VP, _VP, _VP)
 _text_object = _fast(pdfium_c.FPDFText_GetTextObject, _VP, _VP, _INT)
+_char_fill = _fast(pdfium_c.FPDFText_GetFillColor, _INT, _VP, _INT, _VP, _VP, _VP, _VP)
 
 _TEXT, _PATH = pdfium_c.FPDF_PAGEOBJ_TEXT, pdfium_c.FPDF_PAGEOBJ_PATH
 _IMAGE, _SHADING = pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_SHADING
@@ -63,6 +67,27 @@ class PageObjects:
         self.hidden: dict[int, int] = {}                    # text handle -> reason
         self.backdrops: list[tuple[int, Box]] = []          # dark fills and images
         self.images: list[tuple[int, Box]] = []
+
+
+def may_hide_text(textpage_handle: int | None, drawn: np.ndarray, same_line: np.ndarray,
+                  image_count: int) -> bool:
+    """Whether the page's objects are worth reading: it shows images, or a sampled char (first,
+    middle and last of each line of drawn chars) is light or transparent."""
+    if image_count:
+        return True
+    if not len(drawn):
+        return False
+    starts = np.flatnonzero(np.r_[True, ~same_line])
+    ends = np.r_[starts[1:], len(drawn)] - 1
+    samples = np.unique(np.concatenate((starts, ends, (starts + ends) // 2)))
+    r, g, b, a = (ctypes.c_uint() for _ in range(4))
+    rgba = [ctypes.addressof(c) for c in (r, g, b, a)]
+    for i in drawn[samples].tolist():
+        if _char_fill(textpage_handle, i, *rgba) and (
+            a.value == 0 or min(r.value, g.value, b.value) >= _LIGHT
+        ):
+            return True
+    return False
 
 
 def scan_objects(page_handle: int | None) -> PageObjects:
