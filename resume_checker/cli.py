@@ -170,8 +170,12 @@ def _check_isolated(  # type: ignore[no-untyped-def]
     from .documents.isolated import parse_document_isolated
     from .keywords.loader import load_keyword_set
 
+    from .matching import compile_matcher
+
     kwset = load_keyword_set(keyword_set)
-    return run_check(parse_document_isolated(resume), kwset, include_hidden=include_hidden)
+    # spaCy's import and the matcher's compilation overlap the parse in the child process.
+    document = parse_document_isolated(resume, meanwhile=lambda: compile_matcher(kwset))
+    return run_check(document, kwset, include_hidden=include_hidden)
 
 
 def _check_against_job_ad(resume: Path, jd: str):  # type: ignore[no-untyped-def]

@@ -15,6 +15,7 @@ import os
 import pickle
 import signal
 import sys
+from collections.abc import Callable
 
 from .. import errors
 from ..errors import (
@@ -29,12 +30,22 @@ from .model import Document
 
 
 def parse_document_isolated(
-    source: Source, *, filename: str | None = None, limits: Limits = DEFAULT_LIMITS
+    source: Source,
+    *,
+    filename: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    meanwhile: Callable[[], object] | None = None,
 ) -> Document:
     """:func:`parse_document` in a child process limited to ``limits.time_seconds`` and
-    ``limits.memory_mb``; a child that runs over or dies becomes a DocumentError."""
+    ``limits.memory_mb``; a child that runs over or dies becomes a DocumentError.
+
+    ``meanwhile`` runs in this process while the child parses (the CLI loads spaCy and
+    compiles the matcher there), so the two costs overlap instead of adding up.
+    """
     data, name = read_source(source, filename=filename, limits=limits)
     if not hasattr(os, "fork"):
+        if meanwhile is not None:
+            meanwhile()
         return parse_document(data, filename=name, limits=limits)
     read_end, write_end = os.pipe()
     pid = os.fork()
@@ -42,6 +53,14 @@ def parse_document_isolated(
         os.close(read_end)
         _child(write_end, data, name, limits)
     os.close(write_end)
+    try:
+        if meanwhile is not None:
+            meanwhile()
+    except BaseException:
+        os.close(read_end)
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        raise
     with os.fdopen(read_end, "rb") as pipe:
         payload = pipe.read()
     _, status = os.waitpid(pid, 0)
