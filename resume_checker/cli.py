@@ -169,7 +169,6 @@ def _check_isolated(  # type: ignore[no-untyped-def]
         return run_check(resume, keyword_set, include_hidden=include_hidden, ocr=True)
     from .documents.isolated import parse_document_isolated
     from .keywords.loader import load_keyword_set
-
     from .matching import compile_matcher
 
     kwset = load_keyword_set(keyword_set)
