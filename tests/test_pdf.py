@@ -87,6 +87,22 @@ def test_columns_under_a_title_end_before_the_next_heading() -> None:
     assert [line.column for line in doc.lines] == [0, 0] + [1] * 6 + [2] * 6 + [0, 0]
 
 
+def test_sidebar_running_on_below_the_main_column_stays_in_the_sidebar() -> None:
+    # Regression: the sidebar's last lines (an Education entry) came after the main column,
+    # under its last heading, because the column zone ended where the main column did.
+    side = [f"Sidebar skill {i}" for i in range(8)] + ["Education", "MSc Computer Science",
+                                                        "Bayview Polytechnic, 2017"]
+    main = [f"Main column line {i} on CUDA kernels" + " and profiling" * (i % 3) for i in range(7)]
+
+    def page(canvas) -> None:
+        lines_at(40, 700, side)(canvas)
+        lines_at(250, 700, main)(canvas)
+
+    doc = parse_pdf(canvas_pdf(page), source="sidebar.pdf")
+    assert texts(doc) == side + main
+    assert {line.column for line in doc.lines if line.text in side} == {1}
+
+
 def test_right_aligned_dates_at_a_tab_stop_stay_on_their_line() -> None:
     jobs = [
         ("Acme Corporation, Data Engineer", "2019 - 2021"),

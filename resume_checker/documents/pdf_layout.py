@@ -255,7 +255,31 @@ def _zone(left: np.ndarray, right: np.ndarray, tops: np.ndarray) -> tuple[int, i
     start, end = int(inside[0]), int(inside[-1]) + 1
     if min(left[start:end].sum(), right[start:end].sum()) < MIN_ZONE_LINES:
         return None
-    return start, end
+    return start, _column_tail(left, right, tops, start, end)
+
+
+def _column_tail(
+    left: np.ndarray, right: np.ndarray, tops: np.ndarray, start: int, end: int
+) -> int:
+    """Extend a zone over one-sided lines that go on with one column at its own line pitch.
+
+    A sidebar often runs on below the main column (or the other way round): those lines
+    belong to their column.  A heading after the columns sits a section gap lower, so it
+    stays outside.
+    """
+    for side in (left, right):
+        rows = np.flatnonzero(side[start:end]) + start
+        if len(rows) < 2:
+            continue
+        pitch = float(np.median(-np.diff(tops[rows])))
+        if pitch <= 0:
+            continue
+        last = int(rows[-1])
+        while end < len(tops) and side[end] and not (left[end] and right[end]):
+            if tops[last] - tops[end] > 1.6 * pitch:
+                break
+            last, end = end, end + 1
+    return end
 
 
 def _run_counts(flags: np.ndarray, breaks: np.ndarray) -> np.ndarray:
