@@ -13,7 +13,7 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 # C0/C1 control characters (but not tab/newline, handled above) and zero-width marks.
 _INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff]")
 _TRAILING_BREAK = re.compile(r"(?<=[A-Za-z])[-\u00ad\ufffe]$")
-_LEADING_WORD = re.compile(r"^([a-z][\w]*)(.*)$", re.DOTALL)
+_LEADING_WORD = re.compile(r"^([a-z]\w*(?:-\w+)*)(.*)$", re.DOTALL)
 
 
 def normalize_line(text: str) -> str:
