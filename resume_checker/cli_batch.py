@@ -58,7 +58,7 @@ def batch(
     scheduler: Annotated[str | None, typer.Option(
         "--scheduler", help="Run on Dask: 'local' (a LocalCluster of --jobs workers) or a "
         "scheduler address such as tcp://HOST:8786 (workers must see the same paths). Needs "
-        "pip install \"resume-checker[dask]\".")] = None,
+        "pip install \"resume-checker\\[dask]\".")] = None,
     output: Annotated[list[Path] | None, typer.Option(
         "--output", "-o", help="Write a report; format by extension: .csv .json .html .md "
         "(repeatable).")] = None,
