@@ -82,3 +82,132 @@ EXPECTATIONS: dict[str, dict[str, object]] = {
         "must_miss": ["Google Brain Residency"],
     },
 }
+
+# ---------------------------------------------------------------------------------------------
+# The same files at the level of their text, in plain term names, independent of any keyword
+# set: tests/test_samples.py checks each name with a surface-form pattern against the text the
+# file really holds (PDF text, every DOCX part, the .txt).  It keeps resume_text.py honest
+# ("JavaScript" but never "Java", "R&D" but never "R"); EXPECTATIONS above checks the library.
+# JOB_AD_SPLIT records which terms each job ad lists under "Requirements" and which under
+# "Nice to have".
+
+_NNA_RESEARCH = ["NeurIPS", "ICML", "ICLR"]
+_CERTS = ["Deep Learning Specialization", "NVIDIA DLI", "Google Brain Residency",
+          "OpenAI Scholars Program"]
+
+TEXT_TERMS: dict[str, dict[str, list[str]]] = {
+    "strong_fit.pdf": {
+        "must_find": [
+            "PyTorch", "JAX", "TensorFlow", "CUDA", "GPU", "TPU", "Transformers", "CNN", "RNN",
+            "GAN", "Mixture of Experts", "Vision Transformers", "Neural Architecture Search",
+            "Quantization-Aware Training", "Distributed Training", "Flash Attention",
+            "Multi-Head Attention", "Low-Latency Inference", "NeurIPS", "ICML", "ICLR", "PhD",
+            "Master's", "Deep Learning Specialization", "NVIDIA DLI", "CS231n", "CS224n",
+            "Linear Algebra", "Calculus", "Probability", "Information Theory", "Python", "C++",
+        ],
+        "must_miss": ["Federated Learning", "Google Brain Residency", "OpenAI Scholars Program",
+                      "Java", "JavaScript", "R"],
+    },
+    "strong_fit.docx": {
+        "must_find": [
+            "JAX", "PyTorch", "CUDA", "GPU", "TPU", "Transformers", "CNN", "RNN",
+            "Mixture of Experts", "Vision Transformers", "Neural Architecture Search",
+            "Quantization-Aware Training", "Distributed Training", "Flash Attention",
+            "Multi-Head Attention", "Low-Latency Inference", "Federated Learning", "ICLR",
+            "NeurIPS", "PhD", "Master's", "Google Brain Residency", "Deep Learning Specialization",
+            "CS224n", "Linear Algebra", "Probability", "Information Theory", "Python", "C++",
+        ],
+        "must_miss": ["TensorFlow", "GAN", "ICML", "NVIDIA DLI", "OpenAI Scholars Program",
+                      "CS231n", "Calculus", "Java", "R"],
+    },
+    "partial_fit.pdf": {
+        "must_find": ["PyTorch", "CNN", "GPU", "Python"],
+        "must_miss": [
+            "JAX", "TensorFlow", "CUDA", "TPU", "Transformers", "Mixture of Experts",
+            "Neural Architecture Search", "Quantization-Aware Training", "Flash Attention",
+            "Distributed Training", *_NNA_RESEARCH, "PhD", "Master's", *_CERTS, "Java", "R",
+        ],
+    },
+    "partial_fit.docx": {
+        "must_find": ["TensorFlow", "RNN", "GPU", "Python", "Master's", "Probability",
+                      "Linear Algebra"],
+        "must_miss": ["PyTorch", "JAX", "CUDA", "TPU", "Transformers", "CNN",
+                      "Mixture of Experts", *_NNA_RESEARCH, "PhD", *_CERTS, "Java", "R"],
+    },
+    "weak_fit.pdf": {
+        "must_find": ["JavaScript", "TypeScript", "React", "Node.js"],
+        "must_miss": [
+            "PyTorch", "JAX", "TensorFlow", "CUDA", "GPU", "TPU", "Transformers", "CNN", "RNN",
+            "Mixture of Experts", *_NNA_RESEARCH, "PhD", "Master's", *_CERTS, "Python",
+            "Linear Algebra", "Probability", "Java", "R",
+        ],
+    },
+    "two_column.pdf": {
+        "must_find": [
+            "PyTorch", "TensorFlow", "CUDA", "TensorRT", "GPU", "CNN", "Vision Transformers",
+            "Quantization-Aware Training", "Neural Architecture Search", "Low-Latency Inference",
+            "NVIDIA DLI", "Deep Learning Specialization", "CS231n", "Master's", "ICLR", "Python",
+            "C++",
+        ],
+        "must_miss": ["JAX", "TPU", "Mixture of Experts", "Federated Learning", "NeurIPS",
+                      "PhD", "Google Brain Residency", "Java", "R"],
+    },
+    "skills_table_header_contact.docx": {
+        "must_find": [
+            "PyTorch", "JAX", "TensorFlow", "CUDA", "Transformers", "RNN", "GAN",
+            "Distributed Training", "Flash Attention", "GPU", "Linear Algebra", "Probability",
+            "Information Theory", "Master's", "Deep Learning Specialization", "Python", "C++",
+        ],
+        "must_miss": ["NeurIPS", "ICML", "PhD", "TPU", "Mixture of Experts", "Java", "R"],
+    },
+    "hyphenated.pdf": {
+        "must_find": ["Transformers", "Distributed Training", "Quantization-Aware Training",
+                      "PyTorch", "CUDA", "GPU", "Mixture of Experts", "ICML", "PhD", "Python",
+                      "C++"],
+        "must_miss": ["JAX", "TensorFlow", "TPU", "NeurIPS", "Master's", "Java", "R"],
+    },
+    "textbox.docx": {
+        "must_find": ["CUDA", "TensorRT", "PyTorch", "GPU", "Transformers",
+                      "Low-Latency Inference", "Python", "C++"],
+        "must_miss": ["JAX", "TPU", "NeurIPS", "PhD", "Mixture of Experts",
+                      "Deep Learning Specialization", "Java", "R"],
+    },
+    "plain_resume.txt": {
+        "must_find": [
+            "JAX", "PyTorch", "CUDA", "TPU", "GPU", "Transformers", "CNN", "RNN",
+            "Mixture of Experts", "Neural Architecture Search", "Multi-Head Attention",
+            "Distributed Training", "Federated Learning", "ICML", "NeurIPS", "PhD", "Master's",
+            "OpenAI Scholars Program", "NVIDIA DLI", "CS224n",
+        ],
+        "must_miss": ["TensorFlow", "GAN", "ICLR", "Deep Learning Specialization", "Java", "R"],
+    },
+    "job_ad_nn_architect.txt": {
+        "must_find": [
+            "PyTorch", "JAX", "TensorFlow", "Transformers", "CNN", "CUDA", "GPU", "TPU",
+            "Distributed Training", "Linear Algebra", "Calculus", "Probability", "PhD",
+            "Master's", "NeurIPS", "ICML", "ICLR", "Mixture of Experts",
+            "Neural Architecture Search", "Quantization-Aware Training", "Low-Latency Inference",
+            "Flash Attention", "Federated Learning", "Deep Learning Specialization", "NVIDIA DLI",
+        ],
+        "must_miss": ["Vision Transformers", "Google Brain Residency", "Java", "R", "Python"],
+    },
+    "job_ad_ml_engineer.txt": {
+        "must_find": ["Python", "PyTorch", "TensorFlow", "CNN", "GPU"],
+        "must_miss": ["JAX", "CUDA", "TPU", "Transformers", *_NNA_RESEARCH, "PhD", "Java", "R"],
+    },
+}
+
+JOB_AD_SPLIT: dict[str, dict[str, list[str]]] = {
+    "job_ad_nn_architect.txt": {
+        "required": ["PhD", "Master's", "PyTorch", "JAX", "Transformers", "CNN", "CUDA", "GPU",
+                     "TPU", "Distributed Training", "Linear Algebra", "Calculus", "Probability"],
+        "preferred": ["NeurIPS", "ICML", "ICLR", "Mixture of Experts",
+                      "Neural Architecture Search", "Quantization-Aware Training",
+                      "Low-Latency Inference", "Flash Attention", "Federated Learning",
+                      "TensorFlow", "Deep Learning Specialization", "NVIDIA DLI"],
+    },
+    "job_ad_ml_engineer.txt": {
+        "required": ["Python", "PyTorch", "TensorFlow", "CNN"],
+        "preferred": ["GPU"],
+    },
+}

@@ -14,10 +14,10 @@ STRONG_PDF = """
 
 ## Summary
 Neural network architect with nine years of deep learning experience designing, training and
-  shipping large models for language and vision. I lead architecture work from the first whiteboard sketch to
-  low-latency inference in production, and I publish what my teams learn at NeurIPS, ICML and
-  ICLR. Fluent in PyTorch, JAX and TensorFlow, and comfortable writing CUDA kernels when the
-  profiler says a layer is the bottleneck.
+  shipping large models for language and vision. I lead architecture work from the first
+  whiteboard sketch to low-latency inference in production, and I publish what my teams learn at
+  NeurIPS, ICML and ICLR. Fluent in PyTorch, JAX and TensorFlow, and comfortable writing CUDA
+  kernels when the profiler says a layer is the bottleneck.
 
 ## Experience
 ### Principal Neural Network Architect | Halcyon Vision Labs | Seattle, WA | 2021 – present
