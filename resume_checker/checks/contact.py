@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from itertools import islice
 
 from ..documents.model import Document, Line, Origin, Severity
 from .model import CheckContext, ContactFacts, Fact, Finding
@@ -18,6 +19,7 @@ _EMAIL = re.compile(
 _PHONE = re.compile(
     r"(?<![\w/.-])(?:\+\s?\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{1,4}(?:[\s.-]?\d{2,5}){1,4}(?![\w/-])"
 )
+_DIGIT = re.compile(r"\d")
 _PHONE_LABEL = re.compile(r"(?i)\b(?:phone|tel|mobile|cell|ph|mob)\b")
 _YEARS = re.compile(r"(?:19|20)\d{2}")
 _LINKEDIN = re.compile(r"(?i)(?:https?://)?(?:[a-z]{2,3}\.)?linkedin\.com/(?:in|pub)/[\w%-]+/?")
@@ -45,11 +47,14 @@ _LOCATION = re.compile(
     r"|\bRemote\b"
 )
 _TOP_LINES = 15
+_MAIN_TEXT = frozenset((Origin.BODY, Origin.TABLE))
 
 Finder = tuple[str, re.Pattern[str]]
 
 
 def _phone(text: str) -> str | None:
+    if not _DIGIT.search(text):
+        return None
     for m in _PHONE.finditer(text):
         value = m.group(0).strip()
         digits = sum(c.isdigit() for c in value)
@@ -81,6 +86,13 @@ def _search(pattern: re.Pattern[str]):
     return find
 
 
+def _location(text: str) -> str | None:
+    if "," not in text and "Remote" not in text:  # _LOCATION needs one of them
+        return None
+    m = _LOCATION.search(text)
+    return m.group(0) if m else None
+
+
 def _website(text: str) -> str | None:
     for m in _WEBSITE.finditer(text):
         value = m.group(0)
@@ -99,18 +111,22 @@ def extract_contact(document: Document) -> ContactFacts:
     margins, where a resume puts its own; one further down is usually a reference's.
     """
     lines = document.lines
-    body = [ln for ln in lines if ln.origin in (Origin.BODY, Origin.TABLE)]
-    rest = [ln for ln in lines if ln.origin not in (Origin.BODY, Origin.TABLE)]
+    body: list[Line] = []
+    rest: list[Line] = []
+    for ln in lines:
+        (body if ln.origin in _MAIN_TEXT else rest).append(ln)
     ordered = body + rest
     first_page = min((ln.page for ln in lines), default=1)
-    top = [ln for ln in body if ln.page == first_page][:_TOP_LINES] + rest
+    top = list(islice((ln for ln in body if ln.page == first_page), _TOP_LINES)) + rest
+    # a kind whose needle is nowhere in the text is not looked for line by line
+    lower = "\n".join(ln.text for ln in lines).lower()
     return ContactFacts(
-        email=_first(ordered, _search(_EMAIL), "@"),
+        email=_first(ordered, _search(_EMAIL), "@") if "@" in lower else None,
         phone=_first(top, _phone),
-        linkedin=_first(ordered, _search(_LINKEDIN), "linkedin"),
-        github=_first(ordered, _search(_GITHUB), "github"),
+        linkedin=_first(ordered, _search(_LINKEDIN), "linkedin") if "linkedin" in lower else None,
+        github=_first(ordered, _search(_GITHUB), "github") if "github" in lower else None,
         website=_first(top, _website, "."),
-        location=_first(top, _search(_LOCATION)),
+        location=_first(top, _location),
     )
 
 

@@ -42,10 +42,12 @@ _LEVELS: tuple[tuple[DegreeLevel, str], ...] = (
     (DegreeLevel.OTHER,
      r"High\s+School\s+Diploma|GED|Diploma|Certificate|HND|Higher\s+National\s+Diploma"),
 )
+# The lookbehind stands before the alternation so the engine tries the levels only where a
+# word can start (most positions are inside a word).
 _DEGREE = re.compile(
-    "|".join(
-        rf"(?P<{level.name}>(?<![\w.])(?:{pattern})(?![\w]))" for level, pattern in _LEVELS
-    ),
+    r"(?<![\w.])(?:"
+    + "|".join(rf"(?P<{level.name}>(?:{pattern})(?![\w]))" for level, pattern in _LEVELS)
+    + ")",
     re.IGNORECASE,
 )
 _FIELD = re.compile(

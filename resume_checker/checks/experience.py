@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 
 from ..documents.model import Document, Line, Section, Severity
+from .chars import letter_count
 from .model import CheckContext, DateRange, Fact, Finding, Position
 
 _MONTHS = {
@@ -53,6 +54,15 @@ _RANGE = re.compile(
     re.IGNORECASE,
 )
 _HAS_YEAR = re.compile(r"(?:19|20)\d{2}|['\u2019]\d{2}")
+
+
+def _has_year(text: str) -> bool:
+    """Whether _HAS_YEAR matches; substring tests rule most lines out first."""
+    return (
+        ("19" in text or "20" in text or "'" in text or "\u2019" in text)
+        and _HAS_YEAR.search(text) is not None
+    )
+
 _P_MONTH_YEAR = re.compile(rf"(?P<m>[a-z]+)\.?\s*,?\s*(?P<y>{_YEAR}|['\u2019]\d{{2}})", re.I)
 _P_SEASON = re.compile(r"(?P<s>[a-z]+)\s*,?\s*(?P<y>\d{4})", re.I)
 _P_NUMERIC = re.compile(r"(?P<a>\d{1,4})\s?[/.-]\s?(?:(?P<d>\d{1,2})/)?(?P<b>\d{1,4})")
@@ -98,7 +108,7 @@ def _month_index(d: date) -> int:
 
 def find_ranges(text: str, *, today: date, page: int = 0, line: int = 0) -> tuple[DateRange, ...]:
     """Every date range written in one line of text."""
-    if not _HAS_YEAR.search(text):
+    if not _has_year(text):
         return ()
     this_month = date(today.year, today.month, 1)
     out: list[DateRange] = []
@@ -160,7 +170,7 @@ _BULLET = re.compile(r"^[\u2022\-*\u25aa\u25cf\u2013]\s")
 
 
 def _parts(text: str) -> list[str]:
-    return [p.strip(" :;()") for p in _SPLIT.split(text) if sum(c.isalpha() for c in p) >= 2]
+    return [p.strip(" :;()") for p in _SPLIT.split(text) if letter_count(p) >= 2]
 
 
 def _title_and_employer(
@@ -175,7 +185,7 @@ def _title_and_employer(
             other = lines[j]
             if other.is_heading or _BULLET.match(other.text) or len(other.text.split()) > 10:
                 continue
-            if _HAS_YEAR.search(other.text) and find_ranges(other.text, today=date.max):
+            if _has_year(other.text) and find_ranges(other.text, today=date.max):
                 continue
             candidates += [(p, other) for p in _parts(other.text)]
     title = next(((p, ln) for p, ln in candidates if _TITLE_WORDS.search(p)), None)
@@ -208,11 +218,11 @@ def extract_positions(document: Document, *, today: date) -> tuple[Position, ...
     has_experience = any(ln.is_heading and ln.section is Section.EXPERIENCE for ln in lines)
     found: list[tuple[DateRange, int]] = []
     for i, ln in enumerate(lines):
-        if _is_sentence(ln.text):  # "grew sales from 2013 to 2015."
-            continue
         if has_experience and ln.section is not Section.EXPERIENCE:
             continue
         if not has_experience and ln.section in _NOT_EXPERIENCE:
+            continue
+        if not _has_year(ln.text) or _is_sentence(ln.text):  # "grew sales from 2013 to 2015."
             continue
         for rng in find_ranges(ln.text, today=today, page=ln.page, line=ln.number):
             found.append((rng, i))

@@ -17,6 +17,7 @@ from statistics import median
 from ..documents.model import Document, Line, Section, Severity
 from ..documents.sections import _LOOKUP as _BASE_LOOKUP
 from ..documents.sections import classify_heading, heading_key
+from .chars import letter_count
 from .model import CheckContext, Finding
 
 STANDARD_NAMES = {
@@ -68,7 +69,7 @@ def _is_heading_shaped(text: str) -> bool:
         0 < len(words) <= _MAX_WORDS
         and len(stripped) <= _MAX_CHARS
         and not _NOT_HEADING.search(stripped)
-        and sum(c.isalpha() for c in stripped) >= 3
+        and letter_count(stripped) >= 3
     )
 
 
@@ -113,10 +114,24 @@ def heading_candidates(document: Document) -> list[tuple[Line, Section | None, b
     larger than the body text (section None: a heading of some other section).
     The first two lines of page 1 (name, title) are never candidates.
     """
+    last = _LAST_CANDIDATES[0]
+    if last is not None and last[0] is document:  # refine_sections and check_sections both ask
+        return list(last[1])
+    out = _heading_candidates(document)
+    _LAST_CANDIDATES[0] = (document, tuple(out))
+    return out
+
+
+Candidate = tuple[Line, Section | None, bool]
+#: the last document's candidates (a one-entry cache: run_checks asks twice per document)
+_LAST_CANDIDATES: list[tuple[Document, tuple[Candidate, ...]] | None] = [None]
+
+
+def _heading_candidates(document: Document) -> list[Candidate]:
     lines = document.lines
     known_styles = {_style(ln) for ln in lines if ln.is_heading}
     body = _body_size(lines)
-    out: list[tuple[Line, Section | None, bool]] = []
+    out: list[Candidate] = []
     for i, ln in enumerate(lines):
         if ln.is_heading:
             out.append((ln, ln.section, True))
@@ -155,9 +170,9 @@ def refine_sections(document: Document) -> Document:
     for page in document.pages:
         new_lines = []
         for ln in page.lines:
-            key = (ln.page, ln.number)
-            if key in starts:
-                current = starts[key]
+            start = starts.get((ln.page, ln.number))
+            if start is not None:
+                current = start
                 new_lines.append(replace(ln, section=current, is_heading=True))
             else:
                 new_lines.append(replace(ln, section=current) if ln.section != current else ln)

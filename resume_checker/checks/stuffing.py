@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from itertools import compress
 
 from ..documents.model import Line, Severity
 from ..keywords.model import KeywordSet
@@ -29,20 +30,33 @@ STOP_WORDS = frozenset((
     "who", "whom", "why", "will", "with", "within", "would", "you", "your", "etc", "new", "using",
     "used", "use", "including", "well", "work", "worked", "working",
 ))
-_KWSET_CACHE: dict[int, tuple[KeywordSet, dict[tuple[str, ...], str]]] = {}
+#: a keyword set's multi-word spellings, keyed by their first token: (rest, length, name)
+_Starts = dict[str, tuple[tuple[tuple[str, ...], int, str], ...]]
+#: tokens never counted alone: stop words and single letters
+_UNCOUNTED = STOP_WORDS | frozenset("abcdefghijklmnopqrstuvwxyz")
+_KWSET_CACHE: dict[int, tuple[KeywordSet, _Starts]] = {}
 
 
 def _phrases(kwset: KeywordSet) -> dict[tuple[str, ...], str]:
-    """Multi-word spellings of the set's terms, as token tuples, to the term's name (cached)."""
-    cached = _KWSET_CACHE.get(id(kwset))
-    if cached is not None and cached[0] is kwset:
-        return cached[1]
+    """Multi-word spellings of the set's terms, as token tuples, to the term's name."""
     table = {}
     for term in kwset.terms:
         for spelling in term.spellings:
             tokens = tuple(_TOKEN.findall(spelling.lower()))
             if len(tokens) >= 2:
                 table[tokens] = term.name
+    return table
+
+
+def _starts(kwset: KeywordSet) -> _Starts:
+    """The set's phrases by first token: only tokens that can start one are looked at (cached)."""
+    cached = _KWSET_CACHE.get(id(kwset))
+    if cached is not None and cached[0] is kwset:
+        return cached[1]
+    grouped: dict[str, list[tuple[tuple[str, ...], int, str]]] = {}
+    for tokens, name in _phrases(kwset).items():
+        grouped.setdefault(tokens[0], []).append((tokens[1:], len(tokens), name))
+    table = {first: tuple(entries) for first, entries in grouped.items()}
     if len(_KWSET_CACHE) > 16:
         _KWSET_CACHE.clear()
     _KWSET_CACHE[id(kwset)] = (kwset, table)
@@ -50,21 +64,26 @@ def _phrases(kwset: KeywordSet) -> dict[tuple[str, ...], str]:
 
 
 def term_counts(lines: tuple[Line, ...], kwset: KeywordSet | None = None) -> tuple[Counter, int]:
-    """How often each non-stop-word token (and multi-word keyword-set term) occurs; total tokens."""
+    """How often each non-stop-word token (and multi-word keyword-set term) occurs; total tokens.
+
+    Phrase counts are added shortest phrase first, then in reading order, so terms that tie
+    keep a stable order in `most_common`.
+    """
     tokens = _TOKEN.findall("\n".join(ln.text for ln in lines).lower())
     counts = Counter(tokens)
-    for word in STOP_WORDS.intersection(counts):
+    starts = _starts(kwset) if kwset is not None else None
+    present = starts.keys() & counts.keys() if starts else ()
+    for word in _UNCOUNTED.intersection(counts):
         del counts[word]
-    for word in [t for t in counts if len(t) == 1]:
-        del counts[word]
-    if kwset is not None:
-        phrases = _phrases(kwset)
-        lengths = sorted({len(p) for p in phrases})
-        for n in lengths:
-            for i in range(len(tokens) - n + 1):
-                name = phrases.get(tuple(tokens[i:i + n]))
-                if name is not None:
-                    counts[name] += 1
+    if starts and present:
+        hits = []
+        for i in compress(range(len(tokens)), map(present.__contains__, tokens)):
+            for rest, n, name in starts[tokens[i]]:
+                if tuple(tokens[i + 1:i + n]) == rest:
+                    hits.append((n, i, name))
+        hits.sort()
+        for _, _, name in hits:
+            counts[name] += 1
     return counts, len(tokens)
 
 
@@ -77,7 +96,8 @@ def check_stuffing(ctx: CheckContext) -> Iterator[Finding]:
     """A term repeated abnormally often overall, or a list line repeating the same items."""
     lines = ctx.document.lines
     counts, total = term_counts(lines, ctx.kwset)
-    for term, count in counts.most_common(3):
+    over = max(counts.values(), default=0) > max(MIN_REPEATS, MIN_SHARE * total)
+    for term, count in counts.most_common(3) if over else ():
         if count <= MIN_REPEATS or count <= MIN_SHARE * total:
             break
         where = _densest(lines, term)
@@ -100,8 +120,8 @@ def check_stuffing(ctx: CheckContext) -> Iterator[Finding]:
         if text.count(",") + text.count("|") + text.count(";") + text.count("\u2022") < 3:
             continue
         items = [i.strip().lower() for i in _LIST_SPLIT.split(ln.text) if i.strip()]
-        if len(items) < 4:
-            continue
+        if len(items) < 4 or len(set(items)) > len(items) - LIST_REPEATS + 1:
+            continue  # too short, or no item can repeat LIST_REPEATS times
         item, repeats = Counter(items).most_common(1)[0]
         if repeats >= LIST_REPEATS:
             yield Finding(

@@ -22,6 +22,13 @@ _GARBLE = re.compile(r"\(cid:\d+\)|\ufffd|[\ue000-\uf8ff\U000f0000-\U0010ffff]")
 _LEADING_PUA = re.compile(r"^[\ue000-\uf8ff]\s*")        # a Symbol/Wingdings bullet
 _NON_LETTER = re.compile(r"[^\W\d_]+|\s+")               # removes letters and spaces
 _ASCII_LETTERS = (string.ascii_letters + " ").encode("ascii")
+#: ASCII characters `_NON_LETTER` removes: letters and whitespace (as `\s` reads it)
+_ASCII = bytes(range(128))
+#: UTF-8 bytes that are not an ASCII character `_NON_LETTER` keeps: ASCII letters and
+#: whitespace (as `\s` reads it), and every byte of a multi-byte character
+_NOT_ASCII_OTHER = bytes(range(128, 256)) + bytes(
+    c for c in range(128) if _NON_LETTER.fullmatch(chr(c))
+)
 _MIN_GARBLE_MARKS = 3
 _MIN_CHARS_FOR_SHARE = 200
 _MIN_LETTER_SHARE = 0.55
@@ -97,17 +104,14 @@ def check_garbled(ctx: CheckContext) -> Iterator[Finding]:
         text = "".join(line.text for line in page.lines)
         marks = 0
         first: Line | None = None
-        if _GARBLE.search(text):
+        maybe_garbled, other = _scan(text)
+        if maybe_garbled and _GARBLE.search(text):
             for line in page.lines:
                 found = len(_GARBLE.findall(_LEADING_PUA.sub("", line.text)))
                 if found and first is None:
                     first = line
                 marks += found
         non_space = len(text) - text.count(" ")
-        if text.isascii():  # fast path: bytes.translate deletes letters and spaces in C
-            other = len(text.encode("ascii").translate(None, _ASCII_LETTERS))
-        else:
-            other = len(_NON_LETTER.sub("", text))
         share = 1 - other / non_space if non_space else 1.0
         low_share = non_space >= _MIN_CHARS_FOR_SHARE and share < _MIN_LETTER_SHARE
         if marks < _MIN_GARBLE_MARKS and not low_share:
@@ -133,6 +137,22 @@ def check_garbled(ctx: CheckContext) -> Iterator[Finding]:
             line=first.number if first else None,
             evidence=evidence,
         )
+
+
+def _scan(text: str) -> tuple[bool, int]:
+    """Whether `_GARBLE` may match (False: it cannot), and the non-letter count of a page.
+
+    ASCII text: characters other than ASCII letters and the space.  Other text: as
+    len(_NON_LETTER.sub("", text)), but the regex runs only over the non-ASCII characters.
+    """
+    if text.isascii():  # bytes.translate deletes letters and spaces in C
+        return "(cid:" in text, len(text.encode("ascii").translate(None, _ASCII_LETTERS))
+    encoded = text.encode("utf-8", "surrogatepass")
+    non_ascii = encoded.translate(None, _ASCII).decode("utf-8", "surrogatepass")
+    # _GARBLE needs "(cid:", or U+FFFD or a private-use character (all >= U+E000)
+    maybe_garbled = "(cid:" in text or max(non_ascii) >= "\ue000"
+    other = len(encoded.translate(None, _NOT_ASCII_OTHER)) + len(_NON_LETTER.sub("", non_ascii))
+    return maybe_garbled, other
 
 
 def check_layout(ctx: CheckContext) -> Iterator[Finding]:
