@@ -38,7 +38,7 @@ def summarize(report: Report, document: Document, redactor: Redactor | None) -> 
         matched=matched,
         missing=tuple(m.term for m in report.missing),
         missing_required=tuple(report.missing_required),
-        findings=len(report.notices),
+        findings=report.findings_count,
         notices=notices,
         pages=report.document.pages,
         words=report.document.words,
