@@ -145,3 +145,13 @@ def test_evidence_from_page_header_is_marked() -> None:
                                        RawLine("Skills"), RawLine("CUDA")])])
     assert "page header" in render(r, "text") and "page header" in render(r, "md")
     assert json.loads(render(r, "json"))["matched"][0]["evidence"][0]["origin"] == "header"
+
+
+def test_text_evidence_snippet_always_shows_the_matched_words() -> None:
+    from resume_checker.reports.text import snippet
+
+    line = "inference in production, and I publish at NeurIPS, ICML and ICLR. Fluent in PyTorch,"
+    assert "PyTorch" in snippet(line, "PyTorch", 30)
+    assert len(snippet(line, "PyTorch", 30)) == 30
+    assert snippet(line, "inference", 30).startswith("inference")
+    assert snippet("short line", "line", 30) == "short line"

@@ -101,12 +101,15 @@ def render_text(
         p(Text(f"Matched terms ({len(report.matched)})", style="bold"))
         for m in report.matched:
             first = m.evidence[0] if m.evidence else None
+            req = " [required]" if m.required else ""
+            head = f"  + {m.term}{req} x{m.count}"
             where = ""
             if first:
                 margin = f" page {first.origin}" if first.origin in _MARGINS else ""
-                where = f' p{first.page} l{first.line} {first.section}{margin}: "{first.line_text}"'
-            req = " [required]" if m.required else ""
-            p(Text(f"  + {m.term}{req} x{m.count}{where}"), no_wrap=True, overflow="ellipsis")
+                where = f" p{first.page} l{first.line} {first.section}{margin}: "
+                room = width - len(head) - len(where) - 2
+                where += f'"{snippet(first.line_text, first.text, room)}"'
+            p(Text(head + where), no_wrap=True, overflow="ellipsis")
         p()
         p(Text(f"Missing terms ({len(report.missing)})", style="bold"))
         for title, terms in report.missing_by_category():
@@ -160,3 +163,20 @@ def render_text(
             p(Text(f"  {a.page}:{a.line:<3} {a.text}{flag}"))
     output = console.file.getvalue()  # type: ignore[attr-defined]
     return "\n".join(line.rstrip() for line in output.splitlines()) + "\n"
+
+
+def snippet(line: str, hit: str, room: int) -> str:
+    """The part of ``line`` around ``hit`` that fits in ``room`` characters, so the evidence
+    shown always contains the words that matched."""
+    if len(line) <= room or room < 12:
+        return line
+    at = line.lower().find(hit.lower())
+    if at < 0:
+        return line[: room - 1] + "…"
+    start = max(0, min(at - room // 3, len(line) - room))
+    text = line[start : start + room]
+    if start > 0:
+        text = "…" + text[1:]
+    if start + room < len(line):
+        text = text[:-1] + "…"
+    return text
