@@ -256,3 +256,8 @@ def test_openapi_describes_the_api(web):
     paths = web.get("/openapi.json").json()["paths"]
     assert {"/api/check", "/api/batch", "/api/sets", "/api/batch/{job_id}"} <= set(paths)
     assert not any(p.startswith("/batch") for p in paths)
+
+
+def test_check_page_preselects_the_neural_network_architect_set(web) -> None:
+    html = web.get("/").text
+    assert '<option value="neural-network-architect" selected>' in html

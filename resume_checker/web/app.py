@@ -20,6 +20,7 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader
 
 from resume_checker import __version__
+from resume_checker.api import DEFAULT_SET
 from resume_checker.errors import (
     DocumentError,
     InvalidKeywordSetError,
@@ -161,6 +162,7 @@ def _templates() -> Jinja2Templates:
     templates.env.trim_blocks = True
     templates.env.lstrip_blocks = True
     templates.env.globals["version"] = __version__
+    templates.env.globals["default_set"] = DEFAULT_SET  # preselected in every set picker
     return templates
 
 
