@@ -1,8 +1,9 @@
 """Hidden text (keyword stuffing a reader cannot see) and content drawn as images.
 
-The PDF parser moves text no reader can see (white on the page, under 4 pt, off the page,
-under an image) into `Document.hidden_lines`; here each page with some becomes one finding
-that quotes the hidden words, so the candidate can see what an ATS would have read.
+The PDF and DOCX parsers move text no reader can see (white on the page, under 4 pt, off the
+page, under an image, formatted with Word's Hidden effect) into `Document.hidden_lines`; here
+each page with some becomes one finding that quotes the hidden words, so the candidate can
+see what an ATS would have read.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ _HOW = {
     "tiny_text": "set in a font under 4 points",
     "off_page": "placed outside the page's visible area",
     "covered": "covered by an image drawn over it",
+    "vanish": "formatted as hidden text (Word's Hidden font effect)",
 }
 
 

@@ -24,8 +24,11 @@ Choices, so readers of the report know what a line is:
   (``w:br w:type="page"`` or ``w:pageBreakBefore``).  ``w:lastRenderedPageBreak`` is
   ignored: it records where some earlier renderer broke pages, which differs between
   producers and goes stale on edit.
-* Hidden (``w:vanish``) runs are kept: an ATS reads them.  Deleted tracked changes and
-  field instructions are not text and are skipped.  Footnotes are not read.
+* Text no reader sees (Hidden font effect, white on a white page, under 4 pt: see
+  :mod:`.docx_styles`) is kept out of the lines, as the PDF parser does: the visible rest of
+  its paragraph stays a line, the hidden words become `Document.hidden_lines` of the same
+  page, numbered after its visible lines.  Deleted tracked changes and field instructions
+  are not text and are skipped.  Footnotes are not read.
 """
 
 from __future__ import annotations
@@ -35,17 +38,27 @@ import posixpath
 import zipfile
 import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
 from ..errors import LimitExceededError, UnreadableDocumentError
 from ..limits import DEFAULT_LIMITS, Limits
 from .assemble import RawLine, RawPage, build_document
-from .model import Document, Notice, Origin, Severity
+from .docx_styles import (
+    DARK,
+    HIDDEN_REASONS,
+    RunFormat,
+    Styles,
+    W,
+    may_underlay_text,
+    on_off,
+    shading,
+    val,
+)
+from .model import Document, Line, Notice, Origin, Severity
 from .sniff import Format
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 PKG_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -59,7 +72,7 @@ def _w(name: str) -> str:
 P, R_, T, TBL, TR, TC = _w("p"), _w("r"), _w("t"), _w("tbl"), _w("tr"), _w("tc")
 SDT, SDT_CONTENT, TXBX = _w("sdt"), _w("sdtContent"), _w("txbxContent")
 ALT, CHOICE, FALLBACK = f"{{{MC}}}AlternateContent", f"{{{MC}}}Choice", f"{{{MC}}}Fallback"
-VAL, TYPE = _w("val"), _w("type")
+TYPE = _w("type")
 # Containers whose children are read as if they stood in the parent.
 _INLINE_WRAPPERS = frozenset(
     _w(n)
@@ -137,14 +150,14 @@ def _parse(zf: zipfile.ZipFile, data: bytes, *, source: str, limits: Limits) -> 
     styles_part = next((t for t, kind in rels.values() if kind.endswith("/styles")), None)
     if styles_part is None and "word/styles.xml" in parts.names:
         styles_part = "word/styles.xml"
-    styles = _Styles(parts.xml(styles_part) if styles_part in parts.names else None)
+    styles = Styles(parts.xml(styles_part) if styles_part in parts.names else None)
     notices: list[Notice] = []
 
-    walker = _Walker(styles)
-    items = walker.blocks(body, Origin.BODY)
-    margins: dict[Origin, list[RawLine]] = {Origin.HEADER: [], Origin.FOOTER: []}
+    margin_roots: list[tuple[Origin, etree._Element]] = []
     for origin, part in _margin_parts(root, rels):
-        if part not in parts.names:
+        if part in parts.names:
+            margin_roots.append((origin, parts.xml(part)))
+        else:
             notices.append(
                 Notice(
                     code="missing_part",
@@ -152,25 +165,48 @@ def _parse(zf: zipfile.ZipFile, data: bytes, *, source: str, limits: Limits) -> 
                     severity=Severity.WARNING,
                 )
             )
-            continue
-        seen = {line.text for line in margins[origin]}
-        for item in walker.blocks(parts.xml(part), origin):
-            if isinstance(item, RawLine) and item.text not in seen:
-                seen.add(item.text)
+    walker = _Walker(styles, _page_colour(root, [root] + [r for _, r in margin_roots]))
+    items = walker.blocks(body, Origin.BODY)
+    margins: dict[Origin, list[RawLine | _Hidden]] = {Origin.HEADER: [], Origin.FOOTER: []}
+    for origin, margin_root in margin_roots:
+        seen = {(type(item), _text(item)) for item in margins[origin]}
+        for item in walker.blocks(margin_root, origin):
+            if isinstance(item, RawLine | _Hidden) and (type(item), _text(item)) not in seen:
+                seen.add((type(item), _text(item)))
                 margins[origin].append(item)
 
-    pages = _paginate(items)
-    pages[0].lines[:0] = margins[Origin.HEADER]
-    pages[-1].lines.extend(margins[Origin.FOOTER])
-    return build_document(
+    pages, hidden = _paginate(items)
+    head, foot = (margins[o] for o in (Origin.HEADER, Origin.FOOTER))
+    pages[0].lines[:0] = [i for i in head if isinstance(i, RawLine)]
+    pages[-1].lines.extend(i for i in foot if isinstance(i, RawLine))
+    hidden[:0] = [replace(i, page=1) for i in head if isinstance(i, _Hidden)]
+    hidden.extend(replace(i, page=len(pages)) for i in foot if isinstance(i, _Hidden))
+    document = build_document(
         source=source, fmt=Format.DOCX.value, data=data, pages=pages, notices=notices,
         limits=limits,
     )
+    return _with_hidden_lines(document, hidden, limits) if hidden else document
 
 
-def _paginate(items: list[RawLine | str]) -> list[RawPage]:
-    """Split the item stream at explicit page breaks; a break on an empty page is ignored."""
+def _text(item: RawLine | _Hidden) -> str:
+    return item.line.text if isinstance(item, _Hidden) else item.text
+
+
+def _page_colour(root: etree._Element, parts: list[etree._Element]) -> str | None:
+    """What lies behind the text where nothing else does: the page colour, or an unknown dark
+    backdrop when a part holds a shape or picture that may lie behind text."""
+    if any(may_underlay_text(part) for part in parts):
+        return DARK
+    background = root.find(_w("background"))
+    colour = None if background is None else background.get(_w("color"), "")
+    return colour.upper() if colour and len(colour) == 6 and colour.isalnum() else None
+
+
+def _paginate(items: list[_Item]) -> tuple[list[RawPage], list[_Hidden]]:
+    """Split the item stream at explicit page breaks; a break on an empty page is ignored.
+    Hidden lines are returned apart, each with its page number set."""
     pages = [RawPage(number=1)]
+    hidden: list[_Hidden] = []
     for item in items:
         page = pages[-1]
         if item == _PAGE_BREAK:
@@ -180,9 +216,34 @@ def _paginate(items: list[RawLine | str]) -> list[RawPage]:
             page.image_count += 1
         elif isinstance(item, RawLine):
             page.lines.append(item)
+        elif isinstance(item, _Hidden):
+            hidden.append(replace(item, page=page.number))
     if len(pages) > 1 and not pages[-1].lines and not pages[-1].image_count:
         pages.pop()
-    return pages
+        hidden = [replace(h, page=min(h.page, len(pages))) for h in hidden]
+    return pages, hidden
+
+
+def _with_hidden_lines(document: Document, hidden: list[_Hidden], limits: Limits) -> Document:
+    """Attach the hidden text as `hidden_lines`, numbered after each page's visible lines
+    (by reason, then in document order, as the PDF parser does)."""
+    found: list[Line] = []
+    for reason in HIDDEN_REASONS:
+        mine = [h for h in hidden if h.reason == reason]
+        if not mine:
+            continue
+        pages = [RawPage(number=page.number) for page in document.pages]
+        for item in mine:
+            pages[item.page - 1].lines.append(item.line)
+        part = build_document(source=document.source, fmt=document.format, data=b"",
+                              pages=pages, limits=limits)
+        found.extend(replace(line, hidden=reason) for line in part.lines)
+    next_number = {page.number: len(page.lines) + 1 for page in document.pages}
+    numbered = []
+    for line in sorted(found, key=lambda x: x.page):  # stable: reason order kept per page
+        numbered.append(replace(line, number=next_number[line.page]))
+        next_number[line.page] += 1
+    return replace(document, hidden_lines=tuple(numbered))
 
 
 def _margin_parts(root: etree._Element, rels: dict[str, tuple[str, str]]) -> Iterator[
@@ -272,59 +333,103 @@ class _Parts:
         return LimitExceededError(reason, source=self.source)
 
 
+@dataclass(frozen=True, slots=True)
+class _Hidden:
+    """A line of text no reader sees, in the item stream: why, and on which page (set when
+    the stream is paginated)."""
+
+    reason: str
+    line: RawLine
+    page: int = 1
+
+
+_Piece = tuple[str, bool | None, float | None, str | None]  # text, bold, size, hidden reason
+
+
 @dataclass
 class _Line:
-    """The runs of the line being read: text pieces with their bold and size."""
+    """The runs of the line being read: text pieces with their bold, size and hidden reason."""
 
-    pieces: list[tuple[str, bool | None, float | None]] = field(default_factory=list)
+    pieces: list[_Piece] = field(default_factory=list)
 
-    def add(self, text: str, bold: bool | None = None, size: float | None = None) -> None:
-        self.pieces.append((text, bold, size))
+    def add(self, text: str, bold: bool | None = None, size: float | None = None,
+            hidden: str | None = None) -> None:
+        self.pieces.append((text, bold, size, hidden))
 
-    def take(self, origin: Origin, heading: bool) -> RawLine | None:
-        text = "".join(piece for piece, _, _ in self.pieces)
-        styled = [(p, b, s) for p, b, s in self.pieces if p.strip() and b is not None]
-        self.pieces = []
-        if not text.strip():
-            return None
-        bold = True if heading else (all(b for _, b, _ in styled) if styled else None)
-        sizes: dict[float, int] = {}
-        for piece, _, size in styled:
-            if size is not None:
-                sizes[size] = sizes.get(size, 0) + len(piece)
-        font_size = max(sizes, key=lambda s: (sizes[s], s)) if sizes else None
-        return RawLine(text=text, origin=origin, bold=bold, font_size=font_size)
+    def take(self, origin: Origin, heading: bool) -> list[RawLine | _Hidden]:
+        """The visible line (without its hidden words), then a line per kind of hidden text."""
+        pieces, self.pieces = self.pieces, []
+        out: list[RawLine | _Hidden] = []
+        visible = _raw_line([p for p in pieces if p[3] is None], origin, heading)
+        if visible is not None:
+            out.append(visible)
+        for reason in dict.fromkeys(p[3] for p in pieces if p[3] is not None):
+            # Hidden runs apart in the paragraph are apart in the hidden line too.
+            kept = [p if p[3] == reason else (" ", None, None, None) for p in pieces]
+            line = _raw_line(kept, origin, heading)
+            if line is not None:
+                out.append(_Hidden(reason, line))
+        return out
+
+
+def _raw_line(pieces: list[_Piece], origin: Origin, heading: bool) -> RawLine | None:
+    text = "".join(piece[0] for piece in pieces)
+    if not text.strip():
+        return None
+    styled = [p for p in pieces if p[0].strip() and p[1] is not None]
+    bold = True if heading else (all(p[1] for p in styled) if styled else None)
+    sizes: dict[float, int] = {}
+    for piece, _, size, _ in styled:
+        if size is not None:
+            sizes[size] = sizes.get(size, 0) + len(piece)
+    font_size = max(sizes, key=lambda s: (sizes[s], s)) if sizes else None
+    return RawLine(text=text, origin=origin, bold=bold, font_size=font_size)
+
+
+_Item = RawLine | _Hidden | str
 
 
 class _Walker:
-    """Walks WordprocessingML blocks into a stream of RawLines, page breaks and images."""
+    """Walks WordprocessingML blocks into a stream of RawLines, hidden lines, page breaks
+    and images.  ``behind`` is the colour behind the text being read (cell, table or page
+    shading; None for a white page)."""
 
-    def __init__(self, styles: _Styles) -> None:
+    def __init__(self, styles: Styles, page_colour: str | None) -> None:
         self.styles = styles
+        self.page_colour = page_colour
 
-    def blocks(self, parent: etree._Element, origin: Origin) -> list[RawLine | str]:
-        out: list[RawLine | str] = []
+    def blocks(self, parent: etree._Element, origin: Origin, behind: str | None = None
+               ) -> list[_Item]:
+        if behind is None:
+            behind = self.page_colour
+        out: list[_Item] = []
         for child in parent:
             tag = child.tag
             if tag == P:
-                out.extend(self._paragraph(child, origin))
+                out.extend(self._paragraph(child, origin, behind))
             elif tag == TBL:
-                out.extend(self._table(child, origin))
+                out.extend(self._table(child, origin, behind))
             elif tag == SDT:
                 content = child.find(SDT_CONTENT)
                 if content is not None:
-                    out.extend(self.blocks(content, origin))
+                    out.extend(self.blocks(content, origin, behind))
             elif tag in _BLOCK_WRAPPERS:
-                out.extend(self.blocks(child, origin))
+                out.extend(self.blocks(child, origin, behind))
             elif tag == ALT:
-                out.extend(self.blocks(_choose(child), origin))
+                out.extend(self.blocks(_choose(child), origin, behind))
         return out
 
-    def _table(self, tbl: etree._Element, origin: Origin) -> list[RawLine | str]:
+    def _table(self, tbl: etree._Element, origin: Origin, behind: str | None) -> list[_Item]:
         inner = origin if origin in (Origin.HEADER, Origin.FOOTER) else Origin.TABLE
-        out: list[RawLine | str] = []
+        tbl_pr = tbl.find(_w("tblPr"))
+        if self.styles.table_has_dark_shading(val(tbl_pr, "tblStyle")):
+            behind = DARK
+        elif tbl_pr is not None:
+            behind = shading(tbl_pr.find(_w("shd"))) or behind
+        out: list[_Item] = []
         for row in _children(tbl, TR):
-            cells = [self.blocks(cell, inner) for cell in _children(row, TC)]
+            cells = [self.blocks(cell, inner, _cell_shading(cell) or behind)
+                     for cell in _children(row, TC)]
             nested = any(cell.find(TBL) is not None for cell in _children(row, TC))
             texts = [[i for i in cell if isinstance(i, RawLine)] for cell in cells]
             if not nested and all(len(lines) <= 1 for lines in texts):
@@ -337,17 +442,23 @@ class _Walker:
                     out.extend(cell)
         return out
 
-    def _paragraph(self, p: etree._Element, origin: Origin) -> list[RawLine | str]:
+    def _paragraph(self, p: etree._Element, origin: Origin, behind: str | None) -> list[_Item]:
         ppr = p.find(_w("pPr"))
-        style_id = _val(ppr, "pStyle")
-        heading = self.styles.is_heading(style_id) or _val(ppr, "outlineLvl") not in (None, "9")
-        out: list[RawLine | str] = []
-        if ppr is not None and _on_off(ppr.find(_w("pageBreakBefore"))):
+        style_id = val(ppr, "pStyle")
+        heading = self.styles.is_heading(style_id) or val(ppr, "outlineLvl") not in (None, "9")
+        out: list[_Item] = []
+        if ppr is not None and on_off(ppr.find(_w("pageBreakBefore"))):
             out.append(_PAGE_BREAK)
-        ctx = _Paragraph(self, style_id, origin, heading)
+        behind = self.styles.paragraph_shading(ppr, style_id) or behind
+        ctx = _Paragraph(self, style_id, origin, heading, behind)
         ctx.inline(p)
         out.extend(ctx.finish())
         return out
+
+
+def _cell_shading(cell: etree._Element) -> str | None:
+    tc_pr = cell.find(_w("tcPr"))
+    return None if tc_pr is None else shading(tc_pr.find(_w("shd")))
 
 
 @dataclass
@@ -358,7 +469,8 @@ class _Paragraph:
     style_id: str | None
     origin: Origin
     heading: bool
-    out: list[RawLine | str] = field(default_factory=list)
+    behind: str | None
+    out: list[_Item] = field(default_factory=list)
     line: _Line = field(default_factory=_Line)
     boxes: list[etree._Element] = field(default_factory=list)
 
@@ -366,10 +478,8 @@ class _Paragraph:
         for child in parent:
             tag = child.tag
             if tag == R_:
-                rpr = child.find(_w("rPr"))
-                bold = self.walker.styles.run_bold(rpr, self.style_id)
-                size = self.walker.styles.run_size(rpr, self.style_id)
-                self.run(child, bold, size)
+                fmt = self.walker.styles.run(child.find(_w("rPr")), self.style_id)
+                self.run(child, fmt, fmt.hidden(self.behind))
             elif tag in _INLINE_WRAPPERS:
                 self.inline(child)
             elif tag == SDT:
@@ -379,13 +489,14 @@ class _Paragraph:
             elif tag == ALT:
                 self.inline(_choose(child))
 
-    def run(self, parent: etree._Element, bold: bool, size: float | None) -> None:
+    def run(self, parent: etree._Element, fmt: RunFormat, hidden: str | None) -> None:
+        bold, size, add = fmt.bold, fmt.size, self.line.add
         for child in parent:
             tag = child.tag
             if tag == T:
-                self.line.add(child.text or "", bold, size)
+                add(child.text or "", bold, size, hidden)
             elif tag in _SPACE:
-                self.line.add(" ")
+                add(" ", None, None, hidden)
             elif tag == _w("br"):
                 self.newline()
                 if child.get(TYPE) == "page" and self.origin not in (Origin.HEADER, Origin.FOOTER):
@@ -393,13 +504,13 @@ class _Paragraph:
             elif tag in _NEWLINE:
                 self.newline()
             elif tag == _w("noBreakHyphen"):
-                self.line.add("-", bold, size)
+                add("-", bold, size, hidden)
             elif tag == _w("softHyphen"):
-                self.line.add("\u00ad", bold, size)
+                add("\u00ad", bold, size, hidden)
             elif tag in _GRAPHICS:
                 self.graphic(child)
             elif tag == ALT:
-                self.run(_choose(child), bold, size)
+                self.run(_choose(child), fmt, hidden)
 
     def graphic(self, element: etree._Element) -> None:
         """Text boxes inside a drawing are read after the line; pictures are counted."""
@@ -410,11 +521,9 @@ class _Paragraph:
                 self.out.append(_IMAGE)
 
     def newline(self) -> None:
-        line = self.line.take(self.origin, self.heading)
-        if line is not None:
-            self.out.append(line)
+        self.out.extend(self.line.take(self.origin, self.heading))
 
-    def finish(self) -> list[RawLine | str]:
+    def finish(self) -> list[_Item]:
         self.newline()
         box_origin = self.origin if self.origin in (Origin.HEADER, Origin.FOOTER) else (
             Origin.TEXTBOX
@@ -466,115 +575,3 @@ def _join_row(lines: list[RawLine], origin: Origin) -> RawLine:
         bold=all(bolds) if bolds else None,
         font_size=max(set(sizes), key=sizes.count) if sizes else None,
     )
-
-
-def _val(parent: etree._Element | None, name: str) -> str | None:
-    if parent is None:
-        return None
-    child = parent.find(_w(name))
-    return None if child is None else child.get(VAL)
-
-
-def _on_off(element: etree._Element | None) -> bool | None:
-    """A WordprocessingML on/off property: absent -> None, bare or true -> True."""
-    if element is None:
-        return None
-    return element.get(VAL, "true").lower() in ("1", "true", "on")
-
-
-@dataclass(frozen=True, slots=True)
-class _Style:
-    name: str
-    based_on: str | None
-    bold: bool | None
-    size: float | None
-    outline: bool
-
-
-class _Styles:
-    """Style facts needed for RawLine.bold/font_size and heading detection, inheritance resolved.
-
-    Styles are read on first use: Word's styles part lists hundreds, a resume uses a few."""
-
-    def __init__(self, root: etree._Element | None) -> None:
-        self._elements: dict[str, etree._Element] = {}
-        self._cache: dict[str, _Style] = {}
-        self._normal: str | None = None
-        rpr_default = None
-        if root is not None:
-            rpr_default = root.find(f"{_w('docDefaults')}/{_w('rPrDefault')}/{_w('rPr')}")
-            for style in root.iterchildren(_w("style")):
-                style_id = style.get(_w("styleId"))
-                if not style_id:
-                    continue
-                self._elements[style_id] = style
-                if style.get(TYPE) == "paragraph" and _on_off_attr(style.get(_w("default"))):
-                    self._normal = style_id
-        self._default = _Style("", None, *_run_props(rpr_default), False)
-
-    def _style(self, style_id: str) -> _Style | None:
-        if style_id in self._cache:
-            return self._cache[style_id]
-        element = self._elements.get(style_id)
-        if element is None:
-            return None
-        ppr = element.find(_w("pPr"))
-        style = _Style(
-            (_val(element, "name") or "").lower(),
-            _val(element, "basedOn"),
-            *_run_props(element.find(_w("rPr"))),
-            _val(ppr, "outlineLvl") not in (None, "9"),
-        )
-        self._cache[style_id] = style
-        return style
-
-    def _chain(self, style_id: str | None) -> Iterator[_Style]:
-        seen: set[str] = set()
-        while style_id and style_id not in seen:
-            seen.add(style_id)
-            style = self._style(style_id)
-            if style is None:
-                return
-            yield style
-            style_id = style.based_on
-
-    def is_heading(self, style_id: str | None) -> bool:
-        return any(
-            s.name.startswith("heading") or s.name in ("title", "subtitle") or s.outline
-            for s in self._chain(style_id or self._normal)
-        )
-
-    def run_bold(self, rpr: etree._Element | None, para_style: str | None) -> bool:
-        return bool(self._lookup(rpr, para_style, 0))
-
-    def run_size(self, rpr: etree._Element | None, para_style: str | None) -> float | None:
-        size = self._lookup(rpr, para_style, 1)
-        return None if size is None else float(size)  # type: ignore[arg-type]
-
-    def _lookup(self, rpr: etree._Element | None, para_style: str | None, index: int) -> object:
-        """A run property: the run, its character style, the paragraph style, the defaults."""
-        value = _run_props(rpr)[index]
-        if value is not None:
-            return value
-        for style_id in (_val(rpr, "rStyle"), para_style or self._normal):
-            for style in self._chain(style_id):
-                value = (style.bold, style.size)[index]
-                if value is not None:
-                    return value
-        return (self._default.bold, self._default.size)[index]
-
-
-def _run_props(rpr: etree._Element | None) -> tuple[bool | None, float | None]:
-    """Bold and size (points) set directly in a w:rPr, None where not set."""
-    if rpr is None:
-        return None, None
-    size = _val(rpr, "sz")
-    try:
-        points = int(size) / 2 if size is not None else None
-    except ValueError:
-        points = None
-    return _on_off(rpr.find(_w("b"))), points
-
-
-def _on_off_attr(value: str | None) -> bool:
-    return value is not None and value.lower() in ("1", "true", "on")

@@ -58,7 +58,8 @@ class Line:
     bold: bool | None = None  # whether the line is set in a bold face, where known
     column: int = 0  # 0 for single-column text; 1, 2, ... for detected columns
     #: why a reader cannot see this line, when it is hidden: "white_text", "tiny_text",
-    #: "off_page" or "covered" (see Document.hidden_lines); None for visible text
+    #: "off_page", "covered" or "vanish" (Word's Hidden font effect; see
+    #: Document.hidden_lines); None for visible text
     hidden: str | None = None
 
     @property
@@ -109,7 +110,8 @@ class Document:
     byte_size: int = 0
     page_count: int = 0  # pages in the file (may exceed len(pages) when a limit stopped reading)
     metadata: tuple[tuple[str, str], ...] = field(default=())
-    #: text drawn so no reader sees it (white, tiny, off the page, under an image): kept out
+    #: text drawn so no reader sees it (white, tiny, off the page, under an image, Word's
+    #: hidden effect): kept out
     #: of `pages` so it is neither matched nor scored, but kept for findings and the ATS view;
     #: numbered after the visible lines of their page
     hidden_lines: tuple[Line, ...] = ()
