@@ -34,7 +34,6 @@ Choices, so readers of the report know what a line is:
 from __future__ import annotations
 
 import io
-import posixpath
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -42,26 +41,17 @@ from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
-from ..errors import LimitExceededError, UnreadableDocumentError
+from ..errors import UnreadableDocumentError
 from ..limits import DEFAULT_LIMITS, Limits
 from .assemble import RawLine, RawPage, build_document
-from .docx_styles import (
-    DARK,
-    HIDDEN_REASONS,
-    RunFormat,
-    Styles,
-    W,
-    may_underlay_text,
-    on_off,
-    shading,
-    val,
-)
-from .model import Document, Line, Notice, Origin, Severity
+from .docx_lines import Hidden, LineBuffer, join_row, with_hidden_lines
+from .docx_package import Parts
+from .docx_styles import DARK, RunFormat, Styles, W, may_underlay_text, on_off, shading, val
+from .model import Document, Notice, Origin, Severity
 from .sniff import Format
 
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
-PKG_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
 MAIN_PART = "word/document.xml"
 
 
@@ -90,17 +80,8 @@ _IMAGES = frozenset(
     )
 )
 _HEADER_TYPES = ("first", "default", "even")
-# Below this declared size a part is never a bomb, however well it compresses
-# (a 200 KB run of empty table cells can compress 150:1 and is harmless).
-_RATIO_FLOOR = 1024 * 1024
 _PAGE_BREAK = "page-break"
 _IMAGE = "image"
-
-_PARSER = etree.XMLParser(
-    resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
-    huge_tree=False, remove_comments=True, remove_pis=True,
-)
-
 
 def accepts(data: bytes) -> bool:
     """True when the bytes are a ZIP holding ``word/document.xml`` (macro checks are sniff's)."""
@@ -136,7 +117,7 @@ def parse_docx(data: bytes, *, source: str, limits: Limits = DEFAULT_LIMITS) -> 
 
 
 def _parse(zf: zipfile.ZipFile, data: bytes, *, source: str, limits: Limits) -> Document:
-    parts = _Parts(zf, source=source, limits=limits)
+    parts = Parts(zf, source=source, limits=limits)
     if MAIN_PART not in parts.names:
         raise UnreadableDocumentError(
             "the Word file has no word/document.xml: it is incomplete or not a Word document",
@@ -167,11 +148,11 @@ def _parse(zf: zipfile.ZipFile, data: bytes, *, source: str, limits: Limits) -> 
             )
     walker = _Walker(styles, _page_colour(root, [root] + [r for _, r in margin_roots]))
     items = walker.blocks(body, Origin.BODY)
-    margins: dict[Origin, list[RawLine | _Hidden]] = {Origin.HEADER: [], Origin.FOOTER: []}
+    margins: dict[Origin, list[RawLine | Hidden]] = {Origin.HEADER: [], Origin.FOOTER: []}
     for origin, margin_root in margin_roots:
         seen = {(type(item), _text(item)) for item in margins[origin]}
         for item in walker.blocks(margin_root, origin):
-            if isinstance(item, RawLine | _Hidden) and (type(item), _text(item)) not in seen:
+            if isinstance(item, RawLine | Hidden) and (type(item), _text(item)) not in seen:
                 seen.add((type(item), _text(item)))
                 margins[origin].append(item)
 
@@ -179,17 +160,17 @@ def _parse(zf: zipfile.ZipFile, data: bytes, *, source: str, limits: Limits) -> 
     head, foot = (margins[o] for o in (Origin.HEADER, Origin.FOOTER))
     pages[0].lines[:0] = [i for i in head if isinstance(i, RawLine)]
     pages[-1].lines.extend(i for i in foot if isinstance(i, RawLine))
-    hidden[:0] = [replace(i, page=1) for i in head if isinstance(i, _Hidden)]
-    hidden.extend(replace(i, page=len(pages)) for i in foot if isinstance(i, _Hidden))
+    hidden[:0] = [replace(i, page=1) for i in head if isinstance(i, Hidden)]
+    hidden.extend(replace(i, page=len(pages)) for i in foot if isinstance(i, Hidden))
     document = build_document(
         source=source, fmt=Format.DOCX.value, data=data, pages=pages, notices=notices,
         limits=limits,
     )
-    return _with_hidden_lines(document, hidden, limits) if hidden else document
+    return with_hidden_lines(document, hidden, limits) if hidden else document
 
 
-def _text(item: RawLine | _Hidden) -> str:
-    return item.line.text if isinstance(item, _Hidden) else item.text
+def _text(item: RawLine | Hidden) -> str:
+    return item.line.text if isinstance(item, Hidden) else item.text
 
 
 def _page_colour(root: etree._Element, parts: list[etree._Element]) -> str | None:
@@ -202,11 +183,11 @@ def _page_colour(root: etree._Element, parts: list[etree._Element]) -> str | Non
     return colour.upper() if colour and len(colour) == 6 and colour.isalnum() else None
 
 
-def _paginate(items: list[_Item]) -> tuple[list[RawPage], list[_Hidden]]:
+def _paginate(items: list[_Item]) -> tuple[list[RawPage], list[Hidden]]:
     """Split the item stream at explicit page breaks; a break on an empty page is ignored.
     Hidden lines are returned apart, each with its page number set."""
     pages = [RawPage(number=1)]
-    hidden: list[_Hidden] = []
+    hidden: list[Hidden] = []
     for item in items:
         page = pages[-1]
         if item == _PAGE_BREAK:
@@ -216,34 +197,12 @@ def _paginate(items: list[_Item]) -> tuple[list[RawPage], list[_Hidden]]:
             page.image_count += 1
         elif isinstance(item, RawLine):
             page.lines.append(item)
-        elif isinstance(item, _Hidden):
+        elif isinstance(item, Hidden):
             hidden.append(replace(item, page=page.number))
     if len(pages) > 1 and not pages[-1].lines and not pages[-1].image_count:
         pages.pop()
         hidden = [replace(h, page=min(h.page, len(pages))) for h in hidden]
     return pages, hidden
-
-
-def _with_hidden_lines(document: Document, hidden: list[_Hidden], limits: Limits) -> Document:
-    """Attach the hidden text as `hidden_lines`, numbered after each page's visible lines
-    (by reason, then in document order, as the PDF parser does)."""
-    found: list[Line] = []
-    for reason in HIDDEN_REASONS:
-        mine = [h for h in hidden if h.reason == reason]
-        if not mine:
-            continue
-        pages = [RawPage(number=page.number) for page in document.pages]
-        for item in mine:
-            pages[item.page - 1].lines.append(item.line)
-        part = build_document(source=document.source, fmt=document.format, data=b"",
-                              pages=pages, limits=limits)
-        found.extend(replace(line, hidden=reason) for line in part.lines)
-    next_number = {page.number: len(page.lines) + 1 for page in document.pages}
-    numbered = []
-    for line in sorted(found, key=lambda x: x.page):  # stable: reason order kept per page
-        numbered.append(replace(line, number=next_number[line.page]))
-        next_number[line.page] += 1
-    return replace(document, hidden_lines=tuple(numbered))
 
 
 def _margin_parts(root: etree._Element, rels: dict[str, tuple[str, str]]) -> Iterator[
@@ -264,129 +223,7 @@ def _margin_parts(root: etree._Element, rels: dict[str, tuple[str, str]]) -> Ite
                     yield origin, rel[0]
 
 
-@dataclass
-class _Parts:
-    """Reads parts of the package, enforcing the zip-bomb limits before decompressing."""
-
-    zf: zipfile.ZipFile
-    source: str
-    limits: Limits
-    total: int = 0
-    names: set[str] = field(default_factory=set)
-
-    def __post_init__(self) -> None:
-        self.names = set(self.zf.namelist())
-
-    def read(self, name: str) -> bytes:
-        info = self.zf.getinfo(name)
-        limits, size = self.limits, info.file_size
-        if size > limits.max_docx_part_bytes:
-            raise self._limit(
-                f"the part {name} would unpack to {size:,} bytes, over the limit of "
-                f"{limits.max_docx_part_bytes:,} bytes per part (a damaged file or a zip bomb?)"
-            )
-        if self.total + size > limits.max_docx_total_bytes:
-            raise self._limit(
-                f"the parts read would unpack to more than {limits.max_docx_total_bytes:,} bytes "
-                "in total (a damaged file or a zip bomb?)"
-            )
-        ratio = size / max(info.compress_size, 1)
-        if size >= _RATIO_FLOOR and ratio > limits.max_compression_ratio:
-            raise self._limit(
-                f"the part {name} is compressed {ratio:,.0f} to 1, over the limit of "
-                f"{limits.max_compression_ratio:,.0f} to 1 (a zip bomb?)"
-            )
-        self.total += size
-        with self.zf.open(info) as fh:
-            return fh.read(size)  # zipfile also stops at the declared size
-
-    def xml(self, name: str) -> etree._Element:
-        try:
-            return etree.fromstring(self.read(name), _PARSER)
-        except etree.XMLSyntaxError as exc:
-            raise UnreadableDocumentError(
-                f"the Word file is damaged: {name} is not well-formed XML ({exc})",
-                source=self.source,
-            ) from exc
-
-    def relationships(self, part: str) -> dict[str, tuple[str, str]]:
-        """Internal relationships of ``part``: id -> (target part name, type).  External ones
-        (remote templates, linked images) are dropped here, so nothing can fetch them."""
-        folder, base = posixpath.split(part)
-        rels_name = posixpath.join(folder, "_rels", base + ".rels")
-        if rels_name not in self.names:
-            return {}
-        out: dict[str, tuple[str, str]] = {}
-        for rel in self.xml(rels_name).iter(f"{{{PKG_RELS}}}Relationship"):
-            target, rel_id = rel.get("Target", ""), rel.get("Id", "")
-            if rel.get("TargetMode", "Internal") != "Internal" or not target or not rel_id:
-                continue
-            if target.startswith("/"):
-                name = posixpath.normpath(target.lstrip("/"))
-            else:
-                name = posixpath.normpath(posixpath.join(folder, target))
-            if not name.startswith("../"):
-                out[rel_id] = (name, rel.get("Type", ""))
-        return out
-
-    def _limit(self, reason: str) -> LimitExceededError:
-        return LimitExceededError(reason, source=self.source)
-
-
-@dataclass(frozen=True, slots=True)
-class _Hidden:
-    """A line of text no reader sees, in the item stream: why, and on which page (set when
-    the stream is paginated)."""
-
-    reason: str
-    line: RawLine
-    page: int = 1
-
-
-_Piece = tuple[str, bool | None, float | None, str | None]  # text, bold, size, hidden reason
-
-
-@dataclass
-class _Line:
-    """The runs of the line being read: text pieces with their bold, size and hidden reason."""
-
-    pieces: list[_Piece] = field(default_factory=list)
-
-    def add(self, text: str, bold: bool | None = None, size: float | None = None,
-            hidden: str | None = None) -> None:
-        self.pieces.append((text, bold, size, hidden))
-
-    def take(self, origin: Origin, heading: bool) -> list[RawLine | _Hidden]:
-        """The visible line (without its hidden words), then a line per kind of hidden text."""
-        pieces, self.pieces = self.pieces, []
-        out: list[RawLine | _Hidden] = []
-        visible = _raw_line([p for p in pieces if p[3] is None], origin, heading)
-        if visible is not None:
-            out.append(visible)
-        for reason in dict.fromkeys(p[3] for p in pieces if p[3] is not None):
-            # Hidden runs apart in the paragraph are apart in the hidden line too.
-            kept = [p if p[3] == reason else (" ", None, None, None) for p in pieces]
-            line = _raw_line(kept, origin, heading)
-            if line is not None:
-                out.append(_Hidden(reason, line))
-        return out
-
-
-def _raw_line(pieces: list[_Piece], origin: Origin, heading: bool) -> RawLine | None:
-    text = "".join(piece[0] for piece in pieces)
-    if not text.strip():
-        return None
-    styled = [p for p in pieces if p[0].strip() and p[1] is not None]
-    bold = True if heading else (all(p[1] for p in styled) if styled else None)
-    sizes: dict[float, int] = {}
-    for piece, _, size, _ in styled:
-        if size is not None:
-            sizes[size] = sizes.get(size, 0) + len(piece)
-    font_size = max(sizes, key=lambda s: (sizes[s], s)) if sizes else None
-    return RawLine(text=text, origin=origin, bold=bold, font_size=font_size)
-
-
-_Item = RawLine | _Hidden | str
+_Item = RawLine | Hidden | str
 
 
 class _Walker:
@@ -435,7 +272,7 @@ class _Walker:
             if not nested and all(len(lines) <= 1 for lines in texts):
                 lines = [lines[0] for lines in texts if lines]
                 if lines:
-                    out.append(_join_row(lines, inner))
+                    out.append(join_row(lines, inner))
                 out.extend(i for cell in cells for i in cell if not isinstance(i, RawLine))
             else:
                 for cell in cells:
@@ -471,7 +308,7 @@ class _Paragraph:
     heading: bool
     behind: str | None
     out: list[_Item] = field(default_factory=list)
-    line: _Line = field(default_factory=_Line)
+    line: LineBuffer = field(default_factory=LineBuffer)
     boxes: list[etree._Element] = field(default_factory=list)
 
     def inline(self, parent: etree._Element) -> None:
@@ -564,14 +401,3 @@ def _children(parent: etree._Element, tag: str) -> Iterator[etree._Element]:
                 yield from _children(content, tag)
         elif child.tag in _BLOCK_WRAPPERS:
             yield from _children(child, tag)
-
-
-def _join_row(lines: list[RawLine], origin: Origin) -> RawLine:
-    bolds = [line.bold for line in lines if line.bold is not None]
-    sizes = [line.font_size for line in lines if line.font_size is not None]
-    return RawLine(
-        text=" | ".join(line.text.strip() for line in lines),
-        origin=origin,
-        bold=all(bolds) if bolds else None,
-        font_size=max(set(sizes), key=sizes.count) if sizes else None,
-    )
