@@ -240,3 +240,11 @@ def test_the_json_ats_view_flags_the_hidden_lines() -> None:
     assert flagged == [(STUFFED, "vanish")]
     assert data["ats_view"][-1]["hidden"] == "vanish"
 
+
+
+def test_a_malformed_page_colour_counts_as_white() -> None:
+    document = (f'<w:document {NSDECLS}><w:background w:color="ZZZZZZ"/><w:body>'
+                f'{para("Jane Example")}<w:p>{WHITE_RUN.format(rpr="")}</w:p></w:body>'
+                "</w:document>")
+    doc = parse(raw_docx("", parts={"word/document.xml": document}))
+    assert hidden(doc) == [("white_text", STUFFED)]

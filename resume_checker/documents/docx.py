@@ -46,7 +46,17 @@ from ..limits import DEFAULT_LIMITS, Limits
 from .assemble import RawLine, RawPage, build_document
 from .docx_lines import Hidden, LineBuffer, join_row, with_hidden_lines
 from .docx_package import Parts
-from .docx_styles import DARK, RunFormat, Styles, W, may_underlay_text, on_off, shading, val
+from .docx_styles import (
+    DARK,
+    RunFormat,
+    Styles,
+    W,
+    hex_colour,
+    may_underlay_text,
+    on_off,
+    shading,
+    val,
+)
 from .model import Document, Notice, Origin, Severity
 from .sniff import Format
 
@@ -179,8 +189,7 @@ def _page_colour(root: etree._Element, parts: list[etree._Element]) -> str | Non
     if any(may_underlay_text(part) for part in parts):
         return DARK
     background = root.find(_w("background"))
-    colour = None if background is None else background.get(_w("color"), "")
-    return colour.upper() if colour and len(colour) == 6 and colour.isalnum() else None
+    return None if background is None else hex_colour(background.get(_w("color")))
 
 
 def _paginate(items: list[_Item]) -> tuple[list[RawPage], list[Hidden]]:

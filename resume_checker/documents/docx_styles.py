@@ -126,6 +126,11 @@ def shading(shd: etree._Element | None) -> str | None:
     return fill.upper() if _HEX.fullmatch(fill) else None
 
 
+def hex_colour(value: str | None) -> str | None:
+    """An RRGGBB attribute value, upper-cased; None for "auto", absent or malformed."""
+    return value.upper() if value and _HEX.fullmatch(value) else None
+
+
 def is_light(color: str) -> bool:
     """RRGGBB with every channel at least 235: white or near it."""
     return all(int(color[i:i + 2], 16) >= _LIGHT for i in (0, 2, 4))
