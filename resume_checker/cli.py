@@ -6,6 +6,7 @@ No scoring or parsing logic lives here; every command is a thin shell over
 
 from __future__ import annotations
 
+import gc
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -319,7 +320,13 @@ _register_commands()
 
 def main() -> None:
     """Console-script entry point."""
-    app()
+    try:
+        app()
+    finally:
+        # Output is written and flushed by now.  Freezing the heap spares the interpreter's
+        # exit-time collection of spaCy's object graph (~0.15 s of a cold `check`); the
+        # operating system frees the memory either way.
+        gc.freeze()
 
 
 if __name__ == "__main__":  # pragma: no cover

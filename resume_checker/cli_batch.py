@@ -20,7 +20,6 @@ import typer
 
 from .batch.cache import DEFAULT_RETENTION_DAYS, Cache, default_cache_path
 from .batch.model import BatchResult, BatchRow, Status
-from .batch.runner import BatchOptions, run_batch, run_record
 from .batch.runs import Comparison, compare
 from .cli_common import ExitCode, err, errors_to_exit_codes
 from .limits import DEFAULT_LIMITS
@@ -102,6 +101,8 @@ def batch(
         kwsets = [load_keyword_set(k) for k in dict.fromkeys(keyword_set or [DEFAULT_SET])]
     if query is not None:
         _check_query(query, kwsets[0])
+    from .batch.runner import BatchOptions, run_batch, run_record  # heavy: only when batching
+
     cache_path = None if no_cache else (cache or default_cache_path())
     previous = _previous_run(cache_path, compare_to, retention_days) if compare_to else None
     options = BatchOptions(

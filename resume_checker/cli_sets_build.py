@@ -19,10 +19,10 @@ import typer
 
 from .cli_common import ExitCode, err, errors_to_exit_codes, write_output
 from .errors import UnreadableDocumentError
-from .keywords.builder import SourceText, build_keyword_set, keyword_set_from_job_ad
 from .limits import DEFAULT_LIMITS
 
 if TYPE_CHECKING:
+    from .keywords.builder import SourceText
     from .report import Report
 
 _CSV_FIELD_LIMIT = 10 * 1024 * 1024
@@ -57,6 +57,8 @@ def read_csv_documents(
             f"no column {missing[0]!r}; columns are: {', '.join(reader.fieldnames or [])}",
             source=path.name,
         )
+    from .keywords.builder import SourceText
+
     documents: list[SourceText] = []
     for number, row in enumerate(reader, start=2):
         text = (row.get(column) or "").strip()
@@ -77,6 +79,7 @@ def read_role_documents(
 ) -> list[SourceText]:
     """Role documents as text: CSV files by column, everything else through the parsers."""
     from .documents import parse_document
+    from .keywords.builder import SourceText
 
     documents: list[SourceText] = []
     for path in paths:
@@ -145,6 +148,8 @@ def build(
             err("error: no document text to build from (empty files or no matching CSV rows)")
             raise typer.Exit(ExitCode.UNREADABLE_INPUT)
         try:
+            from .keywords.builder import build_keyword_set
+
             draft = build_keyword_set(
                 texts, set_id=set_id, title=title, description=description, max_terms=max_terms
             )
@@ -177,6 +182,8 @@ def check_against_job_ad(
         source = job_path or "<stdin>"
     if not job_text.strip():
         raise UnreadableDocumentError("the job ad has no text", source=source)
+    from .keywords.builder import keyword_set_from_job_ad
+
     keyword_set = keyword_set_from_job_ad(job_text, source=source)
     document = parse_document(resume)
     report = check_document(document, keyword_set)
