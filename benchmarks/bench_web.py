@@ -14,7 +14,6 @@ persistent parse pool; the ratios compare them on the same machine under the sam
 from __future__ import annotations
 
 import argparse
-import io
 import os
 import socket
 import statistics
@@ -23,32 +22,17 @@ import sys
 import threading
 import time
 import urllib.request
+from pathlib import Path
 
 import httpx
-from reportlab.pdfgen.canvas import Canvas
 
-LINES = [
-    "Ada Example - ada@example.com - 555-0100", "Summary",
-    "Neural network architect with deep learning and machine learning experience.",
-    "Experience", "Staff ML engineer, Example Corp, 2019 - present",
-    "Designed transformers and convolutional neural networks in PyTorch and JAX.",
-    "Trained large language models with CUDA on GPU clusters; distributed training.",
-    "Education", "MSc Computer Science, Example University, 2016",
-    "Skills", "PyTorch, JAX, TensorFlow, CUDA, GPU, linear algebra, probability",
-]
+SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "strong_fit.pdf"
+
 
 
 def two_page_pdf() -> bytes:
-    buf = io.BytesIO()
-    c = Canvas(buf, invariant=1)
-    for page in range(2):
-        y = 780
-        for i in range(40):
-            c.drawString(60, y, LINES[(i + page) % len(LINES)])
-            y -= 18
-        c.showPage()
-    c.save()
-    return buf.getvalue()
+    """The project's own two-page sample resume (samples/strong_fit.pdf): a realistic upload."""
+    return SAMPLE.read_bytes()
 
 
 def main() -> None:
