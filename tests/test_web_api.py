@@ -261,3 +261,12 @@ def test_openapi_describes_the_api(web):
 def test_check_page_preselects_the_neural_network_architect_set(web) -> None:
     html = web.get("/").text
     assert '<option value="neural-network-architect" selected>' in html
+
+
+def test_web_serves_the_same_sort_script_the_batch_report_inlines(web) -> None:
+    from resume_checker.reports.batch_html import sort_script
+
+    response = web.get("/static-sort-table.js")
+    assert response.status_code == 200
+    assert response.text == sort_script()
+    assert 'src="/static-sort-table.js"' in web.get("/").text

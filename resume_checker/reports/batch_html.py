@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
+from importlib.resources import files
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
@@ -23,26 +24,10 @@ BINS = 10
 #: terms shown in the coverage chart (most and least common are both worth seeing)
 MAX_TERMS = 40
 
-SORT_SCRIPT = """
-document.querySelectorAll("table.sortable th").forEach(function (th, col) {
-  th.addEventListener("click", function () {
-    var body = th.closest("table").tBodies[0];
-    var asc = th.getAttribute("aria-sort") !== "ascending";
-    th.closest("tr").querySelectorAll("th").forEach(function (o) {
-      o.removeAttribute("aria-sort");
-    });
-    th.setAttribute("aria-sort", asc ? "ascending" : "descending");
-    var rows = Array.prototype.slice.call(body.rows);
-    rows.sort(function (a, b) {
-      var x = a.cells[col].dataset.sort, y = b.cells[col].dataset.sort;
-      var nx = parseFloat(x), ny = parseFloat(y);
-      var c = (!isNaN(nx) && !isNaN(ny)) ? nx - ny : x.localeCompare(y);
-      return asc ? c : -c;
-    });
-    rows.forEach(function (r) { body.appendChild(r); });
-  });
-});
-"""
+@cache
+def sort_script() -> str:
+    """The table-sorting script, shared with the web app (one file, two uses)."""
+    return (files("resume_checker.reports") / "templates" / "sort_table.js").read_text("utf-8")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +47,7 @@ def render(result: BatchResult) -> str:
         counts={s.value: result.count(s) for s in Status},
         histogram=histogram(scored),
         coverage=coverage(result),
-        script=SORT_SCRIPT,
+        script=sort_script(),
         csp=_csp(),
         version=__version__,
         started=datetime.fromtimestamp(result.started, UTC).strftime("%Y-%m-%d %H:%M UTC"),
@@ -112,7 +97,7 @@ def _template():
 
 
 def _csp() -> str:
-    digest = base64.b64encode(hashlib.sha256(SORT_SCRIPT.encode()).digest()).decode()
+    digest = base64.b64encode(hashlib.sha256(sort_script().encode()).digest()).decode()
     return (
         "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
         f"script-src 'sha256-{digest}'; base-uri 'none'; form-action 'none'"

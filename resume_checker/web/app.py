@@ -28,6 +28,7 @@ from resume_checker.errors import (
     LimitExceededError,
     ResumeCheckerError,
 )
+from resume_checker.reports.batch_html import sort_script
 from resume_checker.reports.html import report_css
 
 from .security import BodyTooLarge, SecurityMiddleware
@@ -81,6 +82,10 @@ def create_app(
     @app.get("/static-report.css", include_in_schema=False)
     def report_stylesheet() -> Response:
         return Response(report_css(), media_type="text/css")
+
+    @app.get("/static-sort-table.js", include_in_schema=False)
+    def sort_table_script() -> Response:
+        return Response(sort_script(), media_type="text/javascript")
 
     app.add_exception_handler(ResumeCheckerError, _library_error)
     app.add_exception_handler(BodyTooLarge, _body_too_large)

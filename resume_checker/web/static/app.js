@@ -1,4 +1,4 @@
-/* resume-checker: drag-and-drop onto the file inputs, and sortable tables. No dependencies. */
+/* resume-checker: drag-and-drop onto the file inputs (tables sort with /static-sort-table.js). */
 "use strict";
 document.querySelectorAll("[data-drop]").forEach(function (zone) {
   var input = zone.querySelector("input[type=file]");
@@ -17,21 +17,5 @@ document.querySelectorAll("[data-drop]").forEach(function (zone) {
   zone.addEventListener("drop", function (e) {
     e.preventDefault();
     if (e.dataTransfer && e.dataTransfer.files.length) { input.files = e.dataTransfer.files; show(); }
-  });
-});
-document.querySelectorAll("table.sortable th").forEach(function (th, col) {
-  th.addEventListener("click", function () {
-    var body = th.closest("table").tBodies[0];
-    var asc = th.getAttribute("aria-sort") !== "ascending";
-    th.closest("tr").querySelectorAll("th").forEach(function (o) { o.removeAttribute("aria-sort"); });
-    th.setAttribute("aria-sort", asc ? "ascending" : "descending");
-    var rows = Array.prototype.slice.call(body.rows);
-    rows.sort(function (a, b) {
-      var x = a.cells[col].dataset.sort, y = b.cells[col].dataset.sort;
-      var nx = parseFloat(x), ny = parseFloat(y);
-      var c = (!isNaN(nx) && !isNaN(ny)) ? nx - ny : x.localeCompare(y);
-      return asc ? c : -c;
-    });
-    rows.forEach(function (r) { body.appendChild(r); });
   });
 });
