@@ -85,7 +85,7 @@ class AtsViewLine:
     text: str
     heading: bool = False
     origin: str = "body"      # body | table | header | footer | textbox
-    hidden: str | None = None  # why no reader sees it (white_text, tiny_text, off_page, covered)
+    hidden: str | None = None  # why no reader sees it (white_text, tiny_text, off_page, covered, vanish)
 
 
 @dataclass(frozen=True)
