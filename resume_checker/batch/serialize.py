@@ -29,7 +29,7 @@ from resume_checker.documents.model import (
 )
 
 #: bump when the layout below changes; part of every cache key
-SCHEMA = 2
+SCHEMA = 3
 _SECTIONS = {s.value: s for s in Section}
 _ORIGINS = {o.value: o for o in Origin}
 
@@ -133,11 +133,12 @@ def _line_out(line: Line) -> list[Any]:
         line.font_size,
         line.bold,
         line.column,
+        line.font,
     ]
 
 
 def _line_in(row: list[Any], page: int) -> Line:
-    text, number, section, heading, origin, box, size, bold, column = row
+    text, number, section, heading, origin, box, size, bold, column, font = row
     return Line(
         text=text,
         page=page,
@@ -149,6 +150,7 @@ def _line_in(row: list[Any], page: int) -> Line:
         font_size=size,
         bold=bold,
         column=column,
+        font=font,
     )
 
 

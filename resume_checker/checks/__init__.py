@@ -16,6 +16,7 @@ from ..keywords.model import KeywordSet
 from .contact import check_contact, extract_contact
 from .education import check_education, extract_degrees, highest_degree
 from .experience import check_experience, extract_positions, find_ranges, merged_months
+from .fonts import check_fonts
 from .hidden import check_hidden_text, check_images
 from .length import check_length
 from .model import (
@@ -42,6 +43,7 @@ DEFAULT_CHECKS: tuple[Check, ...] = (
     check_hidden_text,
     check_garbled,
     check_layout,
+    check_fonts,
     check_sections,
     check_contact,
     check_length,

@@ -26,6 +26,7 @@ class RawLine:
     font_size: float | None = None
     bold: bool | None = None
     column: int = 0
+    font: str | None = None  # font family, where known (see Line.font)
 
 
 @dataclass(slots=True)
@@ -106,6 +107,7 @@ def build_document(
                     font_size=raw.font_size,
                     bold=raw.bold,
                     column=raw.column,
+                    font=raw.font,
                 )
             )
         out_pages.append(

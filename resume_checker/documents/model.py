@@ -61,6 +61,9 @@ class Line:
     #: "off_page", "covered" or "vanish" (Word's Hidden font effect; see
     #: Document.hidden_lines); None for visible text
     hidden: str | None = None
+    #: the font family of the line's first character, style and subset tags removed
+    #: ("Arial-BoldMT" -> "Arial"), where known (PDF)
+    font: str | None = None
 
     @property
     def in_margin(self) -> bool:

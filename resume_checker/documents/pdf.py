@@ -40,7 +40,7 @@ from .pdf_layout import (
     page_pieces,
 )
 
-__all__ = ["accepts", "parse_pdf"]
+__all__ = ["accepts", "font_family", "parse_pdf"]
 
 _MARGIN_BAND = 0.1  # top/bottom share of the page height where headers and footers live
 _PAGE_NUMBER = re.compile(
@@ -48,6 +48,9 @@ _PAGE_NUMBER = re.compile(
 )
 _BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi")
 _FORCE_BOLD_FLAG = 1 << 18
+_SUBSET_TAG = re.compile(r"^[A-Z]{6}\+")           # "ABCDEF+Arial" in a subset font
+_STYLE_TAIL = re.compile(r"[-,].*$")                # "-BoldMT", ",Italic"
+_VENDOR_TAIL = re.compile(r"(PSMT|PS|MT|\d+)$")    # "ArialMT", "TimesNewRomanPS", "CMR10"
 # TeX fonts without a Unicode map leave ligatures as T1-encoding control codes.
 _TEX_LIGATURES = str.maketrans({"\x1b": "ff", "\x1c": "fi", "\x1d": "fl", "\x1e": "ffi",
                                 "\x1f": "ffl"})
@@ -250,10 +253,11 @@ def _count_images(handle: int | None, depth: int = 0) -> int:
 def _raw_page(
     number: int, scan: _Scan, pieces: list[Piece], textpage: pdfium.PdfTextPage
 ) -> RawPage:
-    fonts: dict[str, bool] = {}
+    fonts: dict[str, tuple[str | None, bool]] = {}
     lines = []
     for piece in pieces:
         size = _font_size(textpage, piece.first_char)
+        family, bold = _font(textpage, piece.first_char, fonts)
         lines.append(
             RawLine(
                 text=piece.text.translate(_TEX_LIGATURES),
@@ -264,8 +268,9 @@ def _raw_page(
                     bottom=round(scan.height - piece.y0, 2),
                 ),
                 font_size=round(size, 1) if size > 0 else None,
-                bold=_is_bold(textpage, piece.first_char, fonts),
+                bold=bold,
                 column=piece.column,
+                font=family,
             )
         )
     return RawPage(
@@ -283,7 +288,10 @@ def _font_size(textpage: pdfium.PdfTextPage, index: int) -> float:
     return size
 
 
-def _is_bold(textpage: pdfium.PdfTextPage, index: int, cache: dict[str, bool]) -> bool:
+def _font(
+    textpage: pdfium.PdfTextPage, index: int, cache: dict[str, tuple[str | None, bool]]
+) -> tuple[str | None, bool]:
+    """The family and boldness of the char's font (one PDFium call per line, cached by font)."""
     flags = ctypes.c_int(0)
     buffer = ctypes.create_string_buffer(128)
     size = pdfium_c.FPDFText_GetFontInfo(textpage, index, buffer, 128, ctypes.byref(flags))
@@ -292,11 +300,20 @@ def _is_bold(textpage: pdfium.PdfTextPage, index: int, cache: dict[str, bool]) -
     if key not in cache:
         weight = pdfium_c.FPDFText_GetFontWeight(textpage, index)
         cache[key] = (
+            font_family(name),
             weight >= 600
             or bool(flags.value & _FORCE_BOLD_FLAG)
-            or any(word in name.lower() for word in _BOLD_NAMES)
+            or any(word in name.lower() for word in _BOLD_NAMES),
         )
     return cache[key]
+
+
+def font_family(name: str) -> str | None:
+    """The family of a PDF font name: "ABCDEF+Arial-BoldMT", "ArialMT" and "Arial,Italic" are
+    all "Arial", so bold and italic faces do not count as fonts of their own."""
+    name = _SUBSET_TAG.sub("", name.strip())
+    family = _STYLE_TAIL.sub("", name) or name
+    return _VENDOR_TAIL.sub("", family) or family or None
 
 
 def _margin_key(line: RawLine) -> tuple[str, int, int]:
