@@ -85,7 +85,8 @@ class AtsViewLine:
     text: str
     heading: bool = False
     origin: str = "body"      # body | table | header | footer | textbox
-    hidden: str | None = None  # why no reader sees it (white_text, tiny_text, off_page, covered, vanish)
+    #: why no reader sees it (white_text, tiny_text, off_page, covered, vanish)
+    hidden: str | None = None
 
 
 @dataclass(frozen=True)
