@@ -138,17 +138,17 @@ def find_ranges(text: str, *, today: date, page: int = 0, line: int = 0) -> tupl
 def merged_months(ranges: Iterable[DateRange]) -> int:
     """Months covered by the ranges, each month counted once however many ranges hold it."""
     spans = sorted((_month_index(r.start), _month_index(r.end)) for r in ranges)
-    total, cur_start, cur_end = 0, None, None
-    for start, end in spans:
-        if cur_end is None or start > cur_end + 1:
-            if cur_end is not None:
-                total += cur_end - cur_start + 1
+    if not spans:
+        return 0
+    total = 0
+    cur_start, cur_end = spans[0]
+    for start, end in spans[1:]:
+        if start > cur_end + 1:
+            total += cur_end - cur_start + 1
             cur_start, cur_end = start, end
         else:
             cur_end = max(cur_end, end)
-    if cur_end is not None:
-        total += cur_end - cur_start + 1
-    return total
+    return total + cur_end - cur_start + 1
 
 
 _TITLE_WORDS = re.compile(

@@ -45,7 +45,7 @@ def read_document(state, task) -> tuple[str, str, bool]:
     from ..documents import parse_document
 
     limits = state.config.limits
-    data = _read(Path(task.path), limits)
+    data = _read(task.path, limits)
     sha = hashlib.sha256(data).hexdigest()
     document = _cached(state, sha)
     if document is not None:

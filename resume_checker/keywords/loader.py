@@ -194,7 +194,7 @@ def dump_keyword_set(kwset: KeywordSet) -> str:
         out += [f"  - {_scalar(s)}" for s in kwset.sources]
     out.append("categories:")
     for cat_id, cat in kwset.categories.items():
-        fields = {"title": cat.title, "weight": cat.weight}
+        fields: dict[str, object] = {"title": cat.title, "weight": cat.weight}
         if cat.certification:
             fields["certification"] = True
         if cat.description is not None:
@@ -209,10 +209,10 @@ def dump_keyword_set(kwset: KeywordSet) -> str:
     if kwset.any_of:
         out.append("any_of:")
         for g in kwset.any_of:
-            fields: dict[str, object] = {"name": g.name, "terms": list(g.terms)}
+            group: dict[str, object] = {"name": g.name, "terms": list(g.terms)}
             if g.required:
-                fields["required"] = True
-            out.append(f"  - {_flow(fields)}")
+                group["required"] = True
+            out.append(f"  - {_flow(group)}")
     return "\n".join(out) + "\n"
 
 
