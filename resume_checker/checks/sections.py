@@ -78,25 +78,54 @@ def _style(line: Line) -> tuple[float | None, bool | None, bool]:
     return size, line.bold, line.text.isupper()
 
 
-@lru_cache(maxsize=4096)
 def suggest_section(text: str) -> Section | None:
     """The standard section a creative or misspelt heading stands for, if it is one we know."""
-    key = heading_key(text)
+    return _suggest_for_key(heading_key(text))
+
+
+_CUTOFF = 0.88  # difflib similarity a misspelling must reach
+
+
+@lru_cache(maxsize=4096)
+def _suggest_for_key(key: str) -> Section | None:
+    """`suggest_section` for a heading key (memoised: the same headings recur across resumes)."""
     if key in _SYNONYM_LOOKUP:
         return _SYNONYM_LOOKUP[key]
-    # only phrases of about the same length can reach the cutoff; skip the rest
-    near = [c for n in range(len(key) - 3, len(key) + 4) for c in _BY_LENGTH.get(n, ())]
-    close = difflib.get_close_matches(key, near, n=1, cutoff=0.88)
+    # only phrases of about the same length can reach the cutoff, and only those that share
+    # nearly all their letters with the key (see _MAX_UNSHARED); skip the rest
+    chars = frozenset(key)
+    near = [
+        phrase
+        for n in range(len(key) - 3, len(key) + 4)
+        for phrase, phrase_chars in _BY_LENGTH.get(n, ())
+        if len(chars ^ phrase_chars) <= _MAX_UNSHARED[len(key) + n]
+    ]
+    close = difflib.get_close_matches(key, near, n=1, cutoff=_CUTOFF)
     if close:
         section = _SYNONYM_LOOKUP.get(close[0]) or classify_heading(close[0])
         return section if section in STANDARD_NAMES else None
     return None
 
 
-# The base labeller's phrase table, so misspelt standard headings ("Experiance") match too.
-_BY_LENGTH: dict[int, list[str]] = {}
+def _max_unshared(total: int) -> int:
+    """The most characters two strings of `total` length together may hold that the other
+    lacks (their symmetric difference as sets) while difflib's ratio can still reach the cutoff.
+
+    Each such character leaves at least one element unmatched, so matches <= (total - d) // 2;
+    the bound goes through difflib's own float expression (2.0 * matches / total), so a phrase
+    skipped for a larger difference is one difflib would have rejected.  -1: none can reach it.
+    """
+    passing = [d for d in range(total + 1) if 2.0 * ((total - d) // 2) / total >= _CUTOFF]
+    return max(passing, default=-1)
+
+
+# The base labeller's phrase table, so misspelt standard headings ("Experiance") match too;
+# by length, each phrase with its set of characters.
+_BY_LENGTH: dict[int, list[tuple[str, frozenset[str]]]] = {}
 for _phrase in (*_BASE_LOOKUP, *_SYNONYM_LOOKUP):
-    _BY_LENGTH.setdefault(len(_phrase), []).append(_phrase)
+    _BY_LENGTH.setdefault(len(_phrase), []).append((_phrase, frozenset(_phrase)))
+#: _max_unshared by total length, up to the longest a phrase and a key 3 longer can have
+_MAX_UNSHARED = [-1] + [_max_unshared(t) for t in range(1, 2 * max(_BY_LENGTH) + 4)]
 
 
 def _body_size(lines: tuple[Line, ...]) -> float | None:
