@@ -36,19 +36,10 @@ def check_document(
     ``include_hidden``; it is reported either way.  ``today`` (default: the real date)
     fixes the month ongoing jobs run to.
     """
-    from .checks import run_checks
-    from .matching import compile_matcher
-    from .report import build_report
-    from .scoring import score
+    from .analysis import analyse, check_analysis
 
     kwset = keyword_set if isinstance(keyword_set, KeywordSet) else load_keyword_set(keyword_set)
-    findings = run_checks(document, kwset=kwset, today=today or date.today())
-    matched = document.with_hidden() if include_hidden else document
-    result = compile_matcher(kwset).match(matched)
-    return build_report(
-        matched, kwset, result, score(kwset, result, findings.structure),
-        findings=findings, hidden_included=include_hidden and bool(document.hidden_lines),
-    )
+    return check_analysis(analyse(document, today=today, include_hidden=include_hidden), kwset)
 
 
 def check(

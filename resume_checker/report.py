@@ -204,10 +204,12 @@ def build_report(
     *,
     findings: Findings | None = None,
     hidden_included: bool = False,
+    with_ats_view: bool = True,
 ) -> Report:
     """Assemble the report (pure).  An unreadable document yields ``scorable=False``, no
     matched or missing terms and no band, rather than the score of an empty resume.
-    ``findings`` (from :func:`resume_checker.checks.run_checks`) add findings and structure."""
+    ``findings`` (from :func:`resume_checker.checks.run_checks`) add findings and structure.
+    ``with_ats_view=False`` leaves ``ats_view`` empty (a batch ranking never shows it)."""
     scorable = is_scorable(document)
     terms = {t.name: t for t in kwset.terms}
     matched: tuple[MatchedTerm, ...] = ()
@@ -273,6 +275,6 @@ def build_report(
         defined_acronyms=result.defined_acronyms if scorable else (),
         findings=findings.items if findings is not None else (),
         structure=findings.structure if findings is not None else None,
-        ats_view=ats_view(document),
+        ats_view=ats_view(document) if with_ats_view else (),
         hidden_included=hidden_included,
     )

@@ -1,8 +1,19 @@
-"""The batch cache: parsed documents keyed by content hash, and a record of past runs.
+"""The batch cache: parsed documents and their analyses keyed by content hash, file stats, runs.
 
-SQLite (stdlib), one file, created owner-only (0600) because it holds resume text.  Documents are
-stored as JSON, never pickle, under ``sha256(bytes) + parser version``: a second batch over the
-same files skips parsing whatever the keyword set, and a new parser version simply misses.
+SQLite (stdlib), one file, created owner-only (0600) because it holds resume text.  Everything is
+stored as JSON, never pickle:
+
+* ``documents``: each parsed document under ``sha256(bytes) + parser version``: a second batch
+  over the same files skips parsing whatever the keyword set; a new parser version misses.
+* ``analyses``: the set-independent half of each check (:mod:`resume_checker.analysis`) for
+  one day (ongoing jobs count to that day): re-ranking with an edited set runs only the
+  set-dependent half.  Another day's analysis is remade from the cached document.
+* ``files``: path, size, modification and change times and inode of each file read, with its
+  content hash, as git's index keeps them: a file whose stat is unchanged is taken to hold the
+  same bytes, so a re-rank does not even read it.  A file rewritten in place keeping all four
+  (which takes deliberate effort) would be missed; ``--no-cache`` or ``cache clear`` rereads all.
+* ``runs``: when, which set, and who ranked where, for ``--compare-to``.
+
 Entries not used for ``retention_days`` are purged each time the cache is opened.
 """
 
@@ -31,6 +42,11 @@ _TABLES = """
 CREATE TABLE IF NOT EXISTS documents (
     sha256 TEXT NOT NULL, parser TEXT NOT NULL, body TEXT NOT NULL,
     created REAL NOT NULL, used REAL NOT NULL, PRIMARY KEY (sha256, parser));
+CREATE TABLE IF NOT EXISTS analyses (
+    sha256 TEXT NOT NULL, key TEXT NOT NULL, day TEXT NOT NULL, body TEXT NOT NULL,
+    created REAL NOT NULL, used REAL NOT NULL, PRIMARY KEY (sha256, key, day));
+CREATE TABLE IF NOT EXISTS files (
+    path TEXT PRIMARY KEY, stat TEXT NOT NULL, sha256 TEXT NOT NULL, used REAL NOT NULL);
 CREATE TABLE IF NOT EXISTS runs (
     id TEXT PRIMARY KEY, created REAL NOT NULL, set_id TEXT NOT NULL, set_hash TEXT NOT NULL,
     ranking TEXT NOT NULL);
@@ -40,6 +56,24 @@ CREATE TABLE IF NOT EXISTS runs (
 def parser_key() -> str:
     """The version part of every cache key."""
     return f"{__version__}/{PARSER_VERSION}/{SCHEMA}"
+
+
+def analysis_key() -> str:
+    """The version part of every analysis's key (with the day it is for)."""
+    from resume_checker.analysis import ANALYSIS_VERSION
+
+    from .serialize import ANALYSIS_SCHEMA
+
+    return f"{parser_key()}/{ANALYSIS_SCHEMA}/{ANALYSIS_VERSION}"
+
+
+def stat_key(path: str | os.PathLike[str]) -> str | None:
+    """What says a file is unchanged: size, modification and change times, inode (or None)."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return f"{st.st_size}/{st.st_mtime_ns}/{st.st_ctime_ns}/{st.st_ino}"
 
 
 def default_cache_path() -> Path:
@@ -128,13 +162,42 @@ class Cache:
     def put(self, document: Document) -> None:
         self.put_many([(document.sha256, document_to_json(document))])
 
+    def put_analyses(self, day: str, entries: Iterable[tuple[str, str]]) -> None:
+        """Store (sha256, analysis JSON) pairs for ``day`` (ISO date) in one transaction."""
+        now = time.time()
+        key = analysis_key()
+        rows = list({sha: (sha, key, day, body, now, now) for sha, body in entries}.values())
+        with self._transaction():
+            # an analysis for another day (or checks version) is never used again: replace it
+            self._db.executemany("DELETE FROM analyses WHERE sha256 = ?", [r[:1] for r in rows])
+            self._db.executemany("INSERT INTO analyses VALUES (?, ?, ?, ?, ?, ?)", rows)
+
+    def get_analysis_json(self, sha256: str, day: str) -> str | None:
+        row = self._db.execute(
+            "SELECT body FROM analyses WHERE sha256 = ? AND key = ? AND day = ?",
+            (sha256, analysis_key(), day),
+        ).fetchone()
+        return None if row is None else row[0]
+
+    def file_hashes(self) -> dict[str, tuple[str, str]]:
+        """Every remembered file: path -> (stat key, sha256)."""
+        return {path: (st, sha) for path, st, sha in
+                self._db.execute("SELECT path, stat, sha256 FROM files")}
+
+    def remember_files(self, entries: Iterable[tuple[str, str, str]]) -> None:
+        """Store (path, stat key, sha256) triples: the content hash of a file as it was read."""
+        now = time.time()
+        rows = [(path, st, sha, now) for path, st, sha in entries]
+        with self._transaction():
+            self._db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)", rows)
+
     def touch(self, hashes: Iterable[str]) -> None:
         """Mark entries as used now, so retention counts from the last use."""
         now = time.time()
+        rows = [(now, h) for h in hashes]
         with self._transaction():
-            self._db.executemany(
-                "UPDATE documents SET used = ? WHERE sha256 = ?", [(now, h) for h in hashes]
-            )
+            self._db.executemany("UPDATE documents SET used = ? WHERE sha256 = ?", rows)
+            self._db.executemany("UPDATE analyses SET used = ? WHERE sha256 = ?", rows)
 
     # ------------------------------------------------------------ runs
 
@@ -167,13 +230,15 @@ class Cache:
         cutoff = time.time() - older_than_days * DAY
         with self._transaction():
             gone = self._db.execute("DELETE FROM documents WHERE used < ?", (cutoff,)).rowcount
+            gone += self._db.execute("DELETE FROM analyses WHERE used < ?", (cutoff,)).rowcount
+            gone += self._db.execute("DELETE FROM files WHERE used < ?", (cutoff,)).rowcount
             gone += self._db.execute("DELETE FROM runs WHERE created < ?", (cutoff,)).rowcount
         return gone
 
     def clear(self) -> None:
         with self._transaction():
-            self._db.execute("DELETE FROM documents")
-            self._db.execute("DELETE FROM runs")
+            for table in ("documents", "analyses", "files", "runs"):
+                self._db.execute(f"DELETE FROM {table}")
         self._db.execute("VACUUM")
 
     def info(self) -> CacheInfo:

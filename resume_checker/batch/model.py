@@ -65,6 +65,7 @@ class FileResult:
     #: the same document against the second, third... set of a multi-set run (in set order)
     extra_summaries: tuple[ResumeSummary, ...] = ()
     extra_reports: tuple[dict[str, Any] | None, ...] = ()
+    analysis_json: str | None = None            # the new analysis, for the parent to cache
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,7 @@ import time
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,7 @@ from resume_checker.keywords.model import KeywordSet
 from resume_checker.limits import DEFAULT_LIMITS, Limits
 
 from .blind import candidate_label
-from .cache import DEFAULT_RETENTION_DAYS, Cache, RunRecord
+from .cache import DEFAULT_RETENTION_DAYS, Cache, RunRecord, stat_key
 from .discover import Skipped, discover
 from .model import BatchResult, BatchRow, FileResult, SetInfo, Status
 from .pool import Outcome, PoolLimits, run_pool
@@ -136,6 +137,7 @@ def _inputs(
 def _check_all(
     candidates: list[_Input], kwsets, options, cache, on_row, init, work
 ) -> tuple[list[BatchRow], float]:
+    today = date.today()
     config = WorkerConfig(
         keyword_set=kwsets[0],
         extra_sets=tuple(kwsets[1:]),
@@ -144,13 +146,17 @@ def _check_all(
         blind=options.blind,
         want_json=options.want_json,
         query=options.query,
+        today=today,
     )
+    stats = [None if is_url(c.path) else stat_key(c.path) for c in candidates]
+    known = cache.file_hashes() if cache is not None else {}
     tasks = [
-        FileTask(c.path, _shown(c.display, n, options)) for n, c in enumerate(candidates, 1)
+        FileTask(c.path, _shown(c.display, n, options), _known_hash(known, c.path, st))
+        for n, (c, st) in enumerate(zip(candidates, stats, strict=True), 1)
     ]
     limits = PoolLimits(options.limits.time_seconds, options.limits.memory_mb)
     rows: list[BatchRow] = []
-    fresh: list[tuple[str, str]] = []
+    store = _CacheWriter(cache, today.isoformat())
     peak_rss = 0.0
     if options.scheduler is None:
         outcomes = run_pool(tasks, init=init, work=work, config=config, jobs=options.jobs,
@@ -163,18 +169,53 @@ def _check_all(
     for outcome in outcomes:
         row = _row(outcome, candidates[outcome.index], options)
         peak_rss = max(peak_rss, outcome.peak_rss_mb)
-        value = outcome.value
-        if value is not None and value.document_json and cache is not None:
-            fresh.append((value.sha256, value.document_json))
-            if len(fresh) >= _CACHE_CHUNK:
-                cache.put_many(fresh)
-                fresh.clear()
+        if outcome.value is not None:
+            store.add(outcome.value, candidates[outcome.index].path, stats[outcome.index])
         rows.append(row)
         if on_row:
             on_row(row)
-    if fresh and cache is not None:
-        cache.put_many(fresh)
+    store.flush()
     return rows, peak_rss
+
+
+def _known_hash(known: dict[str, tuple[str, str]], path: str, stat: str | None) -> str | None:
+    """The content hash remembered for ``path`` if its stat is what it was then."""
+    entry = known.get(path)
+    return entry[1] if entry is not None and stat is not None and entry[0] == stat else None
+
+
+class _CacheWriter:
+    """New documents, analyses and file hashes, written to the cache in chunks."""
+
+    def __init__(self, cache: Cache | None, day: str) -> None:
+        self.cache = cache
+        self.day = day
+        self.documents: list[tuple[str, str]] = []
+        self.analyses: list[tuple[str, str]] = []
+        self.files: list[tuple[str, str, str]] = []
+
+    def add(self, value: FileResult, path: str, stat: str | None) -> None:
+        if self.cache is None:
+            return
+        if value.document_json:
+            self.documents.append((value.sha256, value.document_json))
+        if value.analysis_json:
+            self.analyses.append((value.sha256, value.analysis_json))
+        if stat is not None:
+            self.files.append((path, stat, value.sha256))
+        if len(self.documents) + len(self.analyses) >= _CACHE_CHUNK:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.cache is None:
+            return
+        if self.documents:
+            self.cache.put_many(self.documents)
+        if self.analyses:
+            self.cache.put_analyses(self.day, self.analyses)
+        if self.files:
+            self.cache.remember_files(self.files)
+        self.documents, self.analyses, self.files = [], [], []
 
 
 def _row(outcome: Outcome[FileResult], candidate: _Input, options: BatchOptions) -> BatchRow:

@@ -14,9 +14,22 @@ from __future__ import annotations
 
 import json
 import zlib
+from dataclasses import replace
+from datetime import date
 from itertools import accumulate
-from typing import Any
+from operator import add
+from typing import TYPE_CHECKING, Any
 
+from resume_checker.checks.model import (
+    ContactFacts,
+    DateRange,
+    Degree,
+    DegreeLevel,
+    Fact,
+    Finding,
+    Position,
+    StructureFacts,
+)
 from resume_checker.documents.model import (
     BBox,
     Document,
@@ -28,8 +41,11 @@ from resume_checker.documents.model import (
     Severity,
 )
 
+if TYPE_CHECKING:
+    from resume_checker.analysis import Analysis
+
 #: bump when the layout below changes; part of every cache key
-SCHEMA = 3
+SCHEMA = 4
 _SECTIONS = {s.value: s for s in Section}
 _ORIGINS = {o.value: o for o in Origin}
 
@@ -49,6 +65,7 @@ def document_to_json(document: Document) -> str:
              [_line_out(x) for x in page.lines]]
             for page in document.pages
         ],
+        "hidden": [[x.page, x.hidden, _line_out(x)] for x in document.hidden_lines],
         "tokens": _tokens_out(document),
     }
     return json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
@@ -72,6 +89,9 @@ def document_from_json(text: str) -> Document:
             byte_size=data["byte_size"],
             page_count=data["page_count"],
             metadata=tuple((k, v) for k, v in data["metadata"]),
+            hidden_lines=tuple(
+                replace(_line_in(row, page), hidden=reason) for page, reason, row in data["hidden"]
+            ),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise ValueError(f"damaged cache entry ({type(exc).__name__})") from None
@@ -79,42 +99,47 @@ def document_from_json(text: str) -> Document:
     return document
 
 
-def _tokens_out(document: Document) -> list[Any]:
-    """[tag, crc32 of the reading text, start gaps, lengths, odd words] of the matcher's tokens."""
-    from resume_checker.matching.tokens import odd_words, reading_text, text_tokens, tokens_tag
+#: separates the stored words: no token holds a space (spaCy splits at whitespace, and whitespace
+#: tokens are stored as "\n"), which :func:`_tokens_out` checks
+_WORD_SEP = " "
+
+
+def _tokens_out(document: Document) -> list[Any] | None:
+    """[tag, crc32 of the reading text, the words joined, start gaps, lengths] of the matcher's
+    tokens (the words are stored as they are, so loading them is a split, not a rebuild)."""
+    from resume_checker.matching.tokens import reading_text, text_tokens, tokens_tag
 
     text, _ = reading_text(document)
     tokens = text_tokens(text)
+    joined = _WORD_SEP.join(tokens.words)
+    if joined.count(_WORD_SEP) != max(len(tokens.words) - 1, 0):
+        return None  # a word holds the separator: the text is tokenized again when loaded
     gaps = [b - a for a, b in zip([0, *tokens.starts], tokens.starts, strict=False)]
     lengths = [e - s for s, e in zip(tokens.starts, tokens.ends, strict=True)]
-    odd = [[i, w] for i, w in odd_words(text, tokens).items()]
-    return [tokens_tag(), _crc(text), gaps, lengths, odd]
+    return [tokens_tag(), _crc(text), joined, gaps, lengths]
 
 
 def _tokens_in(document: Document, stored: Any) -> None:
     """Hand stored tokens to the matcher when they are for this text and this tokenizer."""
-    from resume_checker.matching.tokens import (
-        reading_text,
-        remember_tokens,
-        tokens_from_spans,
-        tokens_tag,
-    )
+    from resume_checker.matching.tokens import Tokens, reading_text, remember_tokens, tokens_tag
 
     if not isinstance(stored, list) or len(stored) != 5 or stored[0] != tokens_tag():
         return
     text, _ = reading_text(document)
-    _, crc, gaps, lengths, odd = stored
-    if crc != _crc(text) or len(gaps) != len(lengths):
+    _, crc, joined, gaps, lengths = stored
+    if crc != _crc(text) or not isinstance(joined, str):
         return
+    words = joined.split(_WORD_SEP) if gaps else []
     try:
+        if not len(words) == len(gaps) == len(lengths):
+            return
         starts = list(accumulate(gaps))
-        ends = [s + n for s, n in zip(starts, lengths, strict=True)]
+        ends = list(map(add, starts, lengths))
         if ends and (ends[-1] > len(text) or min(gaps[1:], default=1) < 1 or min(lengths) < 1):
             return  # not tokens of this text: tokenize again
-        tokens = tokens_from_spans(text, starts, ends, {i: w for i, w in odd})
-    except (TypeError, ValueError, IndexError):
+    except TypeError:
         return  # a damaged entry: the text is tokenized again
-    remember_tokens(text, tokens)
+    remember_tokens(text, Tokens(words, starts, ends))
 
 
 def _crc(text: str) -> int:
@@ -171,4 +196,155 @@ def _notice_in(data: dict[str, Any]) -> Notice:
         severity=Severity(data["severity"]),
         page=data["page"],
         fix=data["fix"],
+    )
+
+
+# --------------------------------------------------------------------------- analyses
+
+#: bump when the analysis layout below changes (part of the analysis cache key)
+ANALYSIS_SCHEMA = 1
+
+
+def analysis_to_json(analysis: Analysis) -> str:
+    """A compact JSON text of an :class:`~resume_checker.analysis.Analysis` (batch cache).
+
+    The document is kept as the second half of a check reads it: lines' text and place, not
+    their boxes or fonts (see ``Analysis``); the matcher's tokens ride along as in
+    :func:`document_to_json`.
+    """
+    document = analysis.document
+    payload = {
+        "source": document.source,
+        "format": document.format,
+        "sha256": document.sha256,
+        "byte_size": document.byte_size,
+        "page_count": document.page_count,
+        "notices": [_notice_out(n) for n in document.notices],
+        "pages": [[p.number, [_slim_out(x) for x in p.lines]] for p in document.pages],
+        "hidden": [[x.page, x.hidden, _slim_out(x)] for x in document.hidden_lines],
+        "tokens": _tokens_out(document),
+        "findings": [_finding_out(f) for f in analysis.findings],
+        "structure": _structure_out(analysis.structure),
+        "as_of": analysis.as_of.isoformat(),
+        "include_hidden": analysis.include_hidden,
+    }
+    return json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+
+
+def analysis_from_json(text: str) -> Analysis:
+    """The analysis back from :func:`analysis_to_json` (raises ValueError on a damaged entry)."""
+    from resume_checker.analysis import Analysis
+
+    try:
+        data = json.loads(text)
+        document = Document(
+            source=data["source"],
+            format=data["format"],
+            pages=tuple(
+                Page(number=n, lines=tuple(_slim_in(x, n) for x in lines))
+                for n, lines in data["pages"]
+            ),
+            notices=tuple(_notice_in(n) for n in data["notices"]),
+            sha256=data["sha256"],
+            byte_size=data["byte_size"],
+            page_count=data["page_count"],
+            hidden_lines=tuple(
+                replace(_slim_in(row, page), hidden=reason) for page, reason, row in data["hidden"]
+            ),
+        )
+        analysis = Analysis(
+            document=document,
+            findings=tuple(_finding_in(f) for f in data["findings"]),
+            structure=_structure_in(data["structure"]),
+            as_of=date.fromisoformat(data["as_of"]),
+            include_hidden=bool(data["include_hidden"]),
+        )
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise ValueError(f"damaged cache entry ({type(exc).__name__})") from None
+    _tokens_in(document, data.get("tokens"))
+    return analysis
+
+
+def _slim_out(line: Line) -> list[Any]:
+    return [line.text, line.number, line.section.value, line.is_heading, line.origin.value,
+            line.column]
+
+
+def _slim_in(row: list[Any], page: int) -> Line:
+    text, number, section, heading, origin, column = row
+    return Line(text=text, page=page, number=number, section=_SECTIONS[section],
+                is_heading=heading, origin=_ORIGINS[origin], column=column)
+
+
+def _finding_out(f: Finding) -> list[Any]:
+    return [f.code, f.severity.value, f.title, f.explanation, f.fix, f.page, f.line, f.evidence]
+
+
+def _finding_in(row: list[Any]) -> Finding:
+    code, severity, title, explanation, fix, page, line, evidence = row
+    return Finding(code, Severity(severity), title, explanation, fix, page, line, evidence)
+
+
+def _fact_out(fact: Fact | None) -> list[Any] | None:
+    return None if fact is None else [fact.value, fact.page, fact.line]
+
+
+def _fact_in(row: list[Any] | None) -> Fact | None:
+    return None if row is None else Fact(*row)
+
+
+def _position_out(p: Position | None) -> list[Any] | None:
+    if p is None:
+        return None
+    d = p.dates
+    dates = [d.start.isoformat(), d.end.isoformat(), d.ongoing, d.text, d.page, d.line]
+    return [dates, _fact_out(p.title), _fact_out(p.employer)]
+
+
+def _position_in(row: list[Any] | None) -> Position | None:
+    if row is None:
+        return None
+    (start, end, ongoing, text, page, line), title, employer = row
+    dates = DateRange(date.fromisoformat(start), date.fromisoformat(end), ongoing, text, page, line)
+    return Position(dates, _fact_in(title), _fact_in(employer))
+
+
+def _degree_out(d: Degree | None) -> list[Any] | None:
+    return None if d is None else [d.level.value, d.name, d.field, d.page, d.line]
+
+
+def _degree_in(row: list[Any] | None) -> Degree | None:
+    if row is None:
+        return None
+    level, name, field, page, line = row
+    return Degree(DegreeLevel(level), name, field, page, line)
+
+
+_CONTACT_KINDS = ("email", "phone", "linkedin", "github", "website", "location")
+
+
+def _structure_out(s: StructureFacts) -> dict[str, Any]:
+    return {
+        "contact": [_fact_out(getattr(s.contact, kind)) for kind in _CONTACT_KINDS],
+        "positions": [_position_out(p) for p in s.positions],
+        "experience_months": s.experience_months,
+        "latest": _position_out(s.latest),
+        "degrees": [_degree_out(d) for d in s.degrees],
+        "highest_degree": _degree_out(s.highest_degree),
+        "as_of": s.as_of.isoformat() if s.as_of else None,
+    }
+
+
+def _structure_in(data: dict[str, Any]) -> StructureFacts:
+    contact = ContactFacts(**{
+        kind: _fact_in(row) for kind, row in zip(_CONTACT_KINDS, data["contact"], strict=True)
+    })
+    return StructureFacts(
+        contact=contact,
+        positions=tuple(p for p in map(_position_in, data["positions"]) if p is not None),
+        experience_months=data["experience_months"],
+        latest=_position_in(data["latest"]),
+        degrees=tuple(d for d in map(_degree_in, data["degrees"]) if d is not None),
+        highest_degree=_degree_in(data["highest_degree"]),
+        as_of=date.fromisoformat(data["as_of"]) if data["as_of"] else None,
     )

@@ -2,7 +2,12 @@
 
 Runs inside a worker process of :mod:`resume_checker.batch.pool`.  ``init_worker`` runs once per
 worker (keyword set compiled, cache opened read-only); ``check_file`` runs per file.  The parent
-is the only writer of the cache: a worker returns each newly parsed document for it to store.
+is the only writer of the cache: a worker returns each newly parsed document, and each new
+analysis (the set-independent half of a check, :mod:`resume_checker.analysis`), for it to store.
+
+The cheapest path is a file whose content hash the parent already knows (its stat is unchanged
+since a past run) and whose analysis for this day is cached: the file is not even opened, and
+only the set-dependent half of the check runs.
 """
 
 from __future__ import annotations
@@ -10,7 +15,9 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from resume_checker.documents.model import Document
 from resume_checker.errors import LimitExceededError, UnreadableDocumentError
@@ -18,11 +25,19 @@ from resume_checker.keywords.model import KeywordSet
 from resume_checker.limits import DEFAULT_LIMITS, Limits
 
 from .blind import Redactor, redact_tree
-from .cache import parser_key
+from .cache import analysis_key, parser_key
 from .model import FileResult
 from .remote import is_url, read_url
-from .serialize import document_from_json, document_to_json
+from .serialize import (
+    analysis_from_json,
+    analysis_to_json,
+    document_from_json,
+    document_to_json,
+)
 from .summary import summarize
+
+if TYPE_CHECKING:
+    from resume_checker.analysis import Analysis
 
 #: modules the forkserver imports once, so each new worker starts warm
 PRELOAD = ("resume_checker.batch.preload", "resume_checker.batch.worker")
@@ -37,6 +52,7 @@ class WorkerConfig:
     want_json: bool = False
     query: str | None = None     # a boolean query (resume_checker.query) a resume must satisfy
     extra_sets: tuple[KeywordSet, ...] = ()   # more sets each document is scored against
+    today: date | None = None   # the day ongoing jobs count to: one day for the whole batch
 
     @property
     def keyword_sets(self) -> tuple[KeywordSet, ...]:
@@ -47,6 +63,8 @@ class WorkerConfig:
 class FileTask:
     path: str
     display: str     # the name reports use (already "candidate-NNN" in blind runs)
+    #: the content hash the parent remembers for this path (its stat unchanged), if any
+    sha256: str | None = None
 
 
 @dataclass(slots=True)
@@ -70,15 +88,12 @@ def init_worker(config: WorkerConfig) -> WorkerState:
 
 def check_file(state: WorkerState, task: FileTask) -> FileResult:
     """Check one file against every set (parsed once); raise a ResumeCheckerError when it cannot."""
-    from resume_checker.api import check_document, parse_document
+    from resume_checker.analysis import check_analysis
 
     config = state.config
-    data = _read(task.path, config.limits)
-    sha = hashlib.sha256(data).hexdigest()
-    document = _cached(state, sha)
-    cached = document is not None
-    if document is None:
-        document = parse_document(data, filename=_name(task.path), limits=config.limits)
+    loaded = _load(state, task)
+    analysis = loaded.analysis
+    document = analysis.document
     if config.query is not None:
         from resume_checker.query import require_match
 
@@ -86,18 +101,57 @@ def check_file(state: WorkerState, task: FileTask) -> FileResult:
     redactor = Redactor.for_document(document) if config.blind else None
     summaries, reports = [], []
     for kwset in config.keyword_sets:
-        report = check_document(document, kwset)
+        report = check_analysis(analysis, kwset, ats_view=config.want_json)
         summaries.append(summarize(report, document, redactor))
         reports.append(_report_json(report, document, task, redactor) if config.want_json else None)
     return FileResult(
-        sha256=sha,
-        cached=cached,
+        sha256=loaded.sha256,
+        cached=loaded.cached,
         summary=summaries[0],
         report_json=reports[0],
-        document_json=None if cached or state.cache is None else document_to_json(document),
+        document_json=loaded.document_json,
         extra_summaries=tuple(summaries[1:]),
         extra_reports=tuple(reports[1:]) if config.extra_sets else (),
+        analysis_json=loaded.analysis_json,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class _Loaded:
+    analysis: Analysis
+    sha256: str
+    cached: bool                  # parsing was skipped (document or analysis from the cache)
+    document_json: str | None     # new entries for the parent to cache
+    analysis_json: str | None
+
+
+def _load(state: WorkerState, task: FileTask) -> _Loaded:
+    """The file's analysis: cached (the file unread when its hash is known), else from the
+    cached document, else parsed; new cache entries are returned for the parent to store."""
+    from resume_checker.analysis import analyse
+    from resume_checker.api import parse_document
+
+    config = state.config
+    day = (config.today or date.today()).isoformat()
+    sha, data = task.sha256, None
+    if sha is None:
+        data = _read(task.path, config.limits)
+        sha = hashlib.sha256(data).hexdigest()
+    analysis = _cached_analysis(state, sha, day)
+    if analysis is not None:
+        return _Loaded(analysis, sha, True, None, None)
+    document = _cached(state, sha)
+    cached = document is not None
+    if document is None:
+        if data is None:  # the hash came from the parent: now the bytes are needed
+            data = _read(task.path, config.limits)
+            sha = hashlib.sha256(data).hexdigest()
+        document = parse_document(data, filename=_name(task.path), limits=config.limits)
+    analysis = analyse(document, today=config.today)
+    if state.cache is None:
+        return _Loaded(analysis, sha, cached, None, None)
+    return _Loaded(analysis, sha, cached, None if cached else document_to_json(document),
+                   analysis_to_json(analysis))
 
 
 def _report_json(report, document: Document, task: FileTask, redactor: Redactor | None) -> dict:
@@ -132,6 +186,21 @@ def _read(source: str, limits: Limits) -> bytes:
         return path.read_bytes()
     except OSError as exc:
         raise UnreadableDocumentError(f"cannot be read ({exc.strerror or exc})") from None
+
+
+def _cached_analysis(state: WorkerState, sha: str, day: str) -> Analysis | None:
+    if state.cache is None:
+        return None
+    row = state.cache.execute(
+        "SELECT body FROM analyses WHERE sha256 = ? AND key = ? AND day = ?",
+        (sha, analysis_key(), day),
+    ).fetchone()
+    if row is None:
+        return None
+    try:
+        return analysis_from_json(row[0])
+    except ValueError:
+        return None  # a damaged entry is a miss: the analysis is made again and re-stored
 
 
 def _cached(state: WorkerState, sha: str) -> Document | None:

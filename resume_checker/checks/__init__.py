@@ -33,7 +33,7 @@ from .model import (
     StructureFacts,
 )
 from .sections import check_sections, refine_sections
-from .stuffing import check_stuffing
+from .stuffing import check_repeated_lists, check_repetition
 from .text_quality import check_garbled, check_layout, check_text_layer, ocr_available
 
 Check = Callable[[CheckContext], Iterable[Finding]]
@@ -49,12 +49,19 @@ DEFAULT_CHECKS: tuple[Check, ...] = (
     check_length,
     check_experience,
     check_education,
-    check_stuffing,
+    check_repetition,
+    check_repeated_lists,
     check_images,
 )
+#: the checks whose findings depend on the keyword set; the others run once per document (and
+#: a batch caches their findings, so re-ranking with an edited set runs only these)
+SET_CHECKS: tuple[Check, ...] = (check_repetition,)
+DOCUMENT_CHECKS: tuple[Check, ...] = tuple(c for c in DEFAULT_CHECKS if c not in SET_CHECKS)
 
 __all__ = [
     "DEFAULT_CHECKS",
+    "DOCUMENT_CHECKS",
+    "SET_CHECKS",
     "Check",
     "CheckContext",
     "ContactFacts",
@@ -71,7 +78,9 @@ __all__ = [
     "find_ranges",
     "ocr_available",
     "refine_sections",
+    "merge_findings",
     "run_checks",
+    "run_set_checks",
 ]
 
 
@@ -113,3 +122,18 @@ def run_checks(
     items = [finding for check in checks for finding in check(ctx)]
     items.sort(key=lambda f: f.sort_key)
     return Findings(items=tuple(items), structure=ctx.structure)
+
+
+def run_set_checks(
+    document: Document, structure: StructureFacts, kwset: KeywordSet, *, today: date,
+    checks: Sequence[Check] = SET_CHECKS,
+) -> tuple[Finding, ...]:
+    """The keyword-set-dependent findings, for a document whose other findings are known."""
+    ctx = CheckContext(document=document, structure=structure, today=today, kwset=kwset)
+    return tuple(finding for check in checks for finding in check(ctx))
+
+
+def merge_findings(findings: Findings, more: Iterable[Finding]) -> Findings:
+    """``findings`` plus ``more``, in :func:`run_checks`'s order (errors first, then place)."""
+    items = sorted((*findings.items, *more), key=lambda f: f.sort_key)
+    return Findings(items=tuple(items), structure=findings.structure)

@@ -92,8 +92,12 @@ def _densest(lines: tuple[Line, ...], term: str) -> Line | None:
     return max(lines, key=lambda ln: len(pattern.findall(ln.text.lower())), default=None)
 
 
-def check_stuffing(ctx: CheckContext) -> Iterator[Finding]:
-    """A term repeated abnormally often overall, or a list line repeating the same items."""
+def check_repetition(ctx: CheckContext) -> Iterator[Finding]:
+    """A term (a word, or one of the keyword set's phrases) repeated abnormally often.
+
+    The one check whose findings depend on the keyword set (its phrases are counted as terms),
+    so it runs per set; every other check runs once per document.
+    """
     lines = ctx.document.lines
     counts, total = term_counts(lines, ctx.kwset)
     over = max(counts.values(), default=0) > max(MIN_REPEATS, MIN_SHARE * total)
@@ -115,7 +119,11 @@ def check_stuffing(ctx: CheckContext) -> Iterator[Finding]:
             line=where.number if where else None,
             evidence=f"{term} \u00d7{count}",
         )
-    for ln in lines:
+
+
+def check_repeated_lists(ctx: CheckContext) -> Iterator[Finding]:
+    """A list line (commas, bars, bullets) that names the same item again and again."""
+    for ln in ctx.document.lines:
         text = ln.text
         if text.count(",") + text.count("|") + text.count(";") + text.count("\u2022") < 3:
             continue

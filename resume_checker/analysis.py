@@ -1,0 +1,75 @@
+"""A check in two halves: what no keyword set changes (once per document), then each set.
+
+``check_document(document, kwset)`` is ``check_analysis(analyse(document), kwset)``.  The first
+half runs the parseability and structure checks that do not read the set (nearly all of them,
+and most of a check's cost); the second matches the set's terms, runs the set-dependent checks
+(:data:`resume_checker.checks.SET_CHECKS`), scores and builds the report.  A batch caches the
+:class:`Analysis` of each document (:mod:`resume_checker.batch.serialize`), so re-ranking a
+folder with an edited set runs only the second half: no file is read or parsed again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from .checks.model import Finding, Findings, StructureFacts
+from .documents.model import Document
+from .keywords.model import KeywordSet
+from .report import Report
+
+#: bump when a check in :data:`resume_checker.checks.DOCUMENT_CHECKS` would find something else
+#: in the same document (cached analyses then miss and are remade)
+ANALYSIS_VERSION = "1"
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """The set-independent half of a check of one document, as of one day.
+
+    ``document`` is the parsed document, or, when the analysis comes from the batch cache, a
+    copy that keeps only what the second half reads: every line's text and place (page, number,
+    section, column, origin, heading, hidden reason), the notices and the summary counts; line
+    boxes and fonts are not kept.  Checks that need those are all in the first half.
+    """
+
+    document: Document
+    findings: tuple[Finding, ...]        # the findings of the checks that do not read the set
+    structure: StructureFacts
+    as_of: date                           # the day ongoing jobs were counted to
+    include_hidden: bool = False          # match and score hidden text too (for comparison)
+
+
+def analyse(
+    document: Document, *, today: date | None = None, include_hidden: bool = False
+) -> Analysis:
+    """Run the checks that do not depend on a keyword set (see :class:`Analysis`)."""
+    from .checks import DOCUMENT_CHECKS, run_checks
+
+    today = today or date.today()
+    findings = run_checks(document, today=today, checks=DOCUMENT_CHECKS)
+    return Analysis(document, findings.items, findings.structure, today, include_hidden)
+
+
+def check_analysis(analysis: Analysis, kwset: KeywordSet, *, ats_view: bool = True) -> Report:
+    """Match, check and score an analysed document against one keyword set.
+
+    ``ats_view=False`` leaves the report's ATS view (every line as read) empty, for callers
+    that never show it (a batch ranking without JSON output)."""
+    from .checks import merge_findings, run_set_checks
+    from .matching import compile_matcher
+    from .report import build_report
+    from .scoring import score
+
+    document = analysis.document
+    findings = merge_findings(
+        Findings(analysis.findings, analysis.structure),
+        run_set_checks(document, analysis.structure, kwset, today=analysis.as_of),
+    )
+    matched = document.with_hidden() if analysis.include_hidden else document
+    result = compile_matcher(kwset).match(matched)
+    return build_report(
+        matched, kwset, result, score(kwset, result, findings.structure),
+        findings=findings, hidden_included=analysis.include_hidden and bool(document.hidden_lines),
+        with_ats_view=ats_view,
+    )
