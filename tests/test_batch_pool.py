@@ -88,3 +88,17 @@ def test_memory_limit_becomes_an_error_row():
 def test_a_worker_that_cannot_start_stops_the_batch():
     with pytest.raises(PoolError, match="cannot load the keyword set"):
         list(run_pool(["a"], init=init_fails, work=work, jobs=1))
+
+
+@pytest.mark.parametrize("depth", [1, 3])
+def test_tasks_queued_behind_a_failure_are_not_lost(depth):
+    """A worker holds several tasks: when it dies or runs over, only the task it was on fails,
+    and the ones queued behind it are done by its replacement."""
+    tasks = ["a", "abort", "b", "c", "hang", "d", "e", "exit", "f"]
+    outcomes = run_pool(tasks, init=init_tag, work=work, config="T", jobs=1, depth=depth,
+                        limits=PoolLimits(time_seconds=1.0, memory_mb=None))
+    by_task = {o.task: o for o in outcomes}
+    assert sorted(by_task) == sorted(tasks)
+    assert {t for t, o in by_task.items() if not o.ok} == {"abort", "hang", "exit"}
+    assert by_task["hang"].code == "timeout" and by_task["abort"].code == "crashed"
+    assert all(by_task[t].value == f"T:{t}" for t in "abcdef")

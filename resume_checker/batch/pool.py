@@ -75,8 +75,16 @@ def run_pool(
     jobs: int | None = None,
     limits: PoolLimits = PoolLimits(),
     preload: tuple[str, ...] = (),
+    depth: int = 2,
 ) -> Iterator[Outcome[T]]:
-    """Run ``work`` over ``tasks`` in worker processes; yield outcomes in completion order."""
+    """Run ``work`` over ``tasks`` in worker processes; yield outcomes in completion order.
+
+    Each worker holds up to ``depth`` tasks, so it starts the next one the moment it answers
+    instead of idling while the parent reads the answer and sends more work (what keeps short
+    tasks, such as re-ranking from the cache, from being paced by the parent).  A task's time
+    limit runs from the answer before it.  When a worker dies, only the task it was working on
+    fails; the tasks queued behind it go to another worker.
+    """
     pending = deque(enumerate(tasks))
     if not pending:
         return
@@ -84,16 +92,16 @@ def run_pool(
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(pending)))
     workers = [_Worker.start(ctx, init, work, config, limits) for _ in range(jobs)]
     try:
-        yield from _drive(ctx, workers, pending, init, work, config, limits)
+        yield from _drive(ctx, workers, pending, init, work, config, limits, max(1, depth))
     finally:
         for worker in workers:
             worker.stop()
 
 
-def _drive(ctx, workers, pending, init, work, config, limits) -> Iterator[Outcome[Any]]:
+def _drive(ctx, workers, pending, init, work, config, limits, depth) -> Iterator[Outcome[Any]]:
     while pending or any(w.busy for w in workers):
         for worker in workers:
-            if worker.ready and not worker.busy and pending:
+            while worker.ready and len(worker.queue) < depth and pending:
                 worker.assign(*pending.popleft())
         now = time.monotonic()
         deadlines = [w.deadline(limits.time_seconds) for w in workers]
@@ -104,20 +112,22 @@ def _drive(ctx, workers, pending, init, work, config, limits) -> Iterator[Outcom
             if outcome is not None:
                 yield outcome
             if not alive:
+                pending.extendleft(reversed(worker.queue))  # queued, never started
+                worker.queue.clear()
                 worker.stop()
                 workers[i] = _Worker.start(ctx, init, work, config, limits)
 
 
 class _Worker:
-    """The parent's handle on one worker process."""
+    """The parent's handle on one worker process and the tasks sent to it, oldest first."""
 
     def __init__(self, process, conn: Connection) -> None:
         self.process = process
         self.conn = conn
         self.ready = False
         self.started = time.monotonic()
-        self.current: tuple[int, Any] | None = None
-        self.since = 0.0
+        self.queue: deque[tuple[int, Any]] = deque()
+        self.since = 0.0   # when the oldest task started: sent to an idle worker, or the last reply
 
     @classmethod
     def start(cls, ctx, init, work, config, limits: PoolLimits) -> _Worker:
@@ -131,17 +141,23 @@ class _Worker:
 
     @property
     def busy(self) -> bool:
-        return self.current is not None
+        return bool(self.queue)
+
+    @property
+    def current(self) -> tuple[int, Any] | None:
+        """The task the worker is working on (the oldest one sent)."""
+        return self.queue[0] if self.queue else None
 
     def assign(self, index: int, task: Any) -> None:
-        self.current = (index, task)
-        self.since = time.monotonic()
+        if not self.queue:
+            self.since = time.monotonic()
+        self.queue.append((index, task))
         self.conn.send((index, task))
 
     def deadline(self, time_seconds: float) -> float | None:
         if not self.ready:
             return self.started + START_TIMEOUT_S
-        return self.since + time_seconds if self.busy else None
+        return self.since + time_seconds if self.queue else None
 
     def poll(self, ready: list[Any], limits: PoolLimits) -> tuple[Outcome[Any] | None, bool]:
         """Collect a reply, a death or a timeout; return (outcome, still alive)."""
@@ -169,9 +185,9 @@ class _Worker:
             return None
         if kind == "init_error":
             raise PoolError(f"a worker could not start: {message[1]}")
-        index, task = self.current or (-1, None)
-        self.current = None
-        seconds = time.monotonic() - self.since
+        index, task = self.queue.popleft() if self.queue else (-1, None)
+        now = time.monotonic()
+        seconds, self.since = now - self.since, now  # the next task started as this one ended
         if kind == "ok":
             return Outcome(index, task, value=message[1], seconds=seconds, peak_rss_mb=message[2])
         return Outcome(index, task, error=message[2], code=message[1], seconds=seconds,
@@ -181,14 +197,13 @@ class _Worker:
         if not self.ready:
             reason = _exit_reason(self.process, limits)
             raise PoolError(f"a worker exited while starting ({reason})")
-        if self.current is None:
+        if not self.queue:
             return None
         code = "out_of_memory" if self.process.exitcode == -signal.SIGKILL else "crashed"
         return self._fail(code, _exit_reason(self.process, limits))
 
     def _fail(self, code: str, reason: str) -> Outcome[Any]:
-        index, task = self.current or (-1, None)
-        self.current = None
+        index, task = self.queue.popleft() if self.queue else (-1, None)
         return Outcome(index, task, error=reason, code=code, seconds=time.monotonic() - self.since)
 
     def stop(self) -> None:
