@@ -42,10 +42,11 @@ _LEVELS: tuple[tuple[DegreeLevel, str], ...] = (
     (DegreeLevel.OTHER,
      r"High\s+School\s+Diploma|GED|Diploma|Certificate|HND|Higher\s+National\s+Diploma"),
 )
-# The lookbehind stands before the alternation so the engine tries the levels only where a
-# word can start (most positions are inside a word).
+# The lookarounds stand before the alternation so the engine tries the levels only where a
+# word can start (most positions are inside a word or on a space): every degree name starts
+# with a letter.
 _DEGREE = re.compile(
-    r"(?<![\w.])(?:"
+    r"(?=[A-Za-z])(?<![\w.])(?:"
     + "|".join(rf"(?P<{level.name}>(?:{pattern})(?![\w]))" for level, pattern in _LEVELS)
     + ")",
     re.IGNORECASE,

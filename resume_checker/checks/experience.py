@@ -47,10 +47,18 @@ _PRESENT = (
     r"(?:to|till|til|until)\s+(?:date|now|present)|date|ongoing|pres\.?)(?-i:(?![a-z]))"
 )
 _SEP = r"(?:\s*[-\u2013\u2014~]+\s*(?:to\s+)?|\s+(?:to|till|til|until|through|thru)\s+)"
+# Where a range can start: at a letter or digit after a non-letter, at a capital right after a
+# lower-case letter (see _MONTH), or at the first digit of a number.  Each alternative of
+# _RANGE starts only at such a place; testing it first spares the engine trying every
+# alternative inside words and numbers (the same matches, found in about half the time).
+_RANGE_START = (
+    r"(?:(?<![A-Za-z])(?=[A-Za-z0-9])|(?-i:(?<=[a-z])(?=[A-Z]))|(?<![0-9])(?=[0-9]))"
+)
 _RANGE = re.compile(
+    rf"{_RANGE_START}(?:"
     rf"(?P<start>{_START}){_SEP}(?:(?P<end>{_POINT}|{_PRESENT})|(?P<open>\s*$))"
     rf"|(?<![A-Za-z])(?:since|from)\s+(?P<since>{_POINT})(?!{_SEP})"
-    rf"|(?P<season>{_SEASON}\s*,?\s*{_YEAR})",
+    rf"|(?P<season>{_SEASON}\s*,?\s*{_YEAR}))",
     re.IGNORECASE,
 )
 _HAS_YEAR = re.compile(r"(?:19|20)\d{2}|['\u2019]\d{2}")
@@ -165,7 +173,11 @@ _EMPLOYER_WORDS = re.compile(
     r"partners|consulting|services|companyname)\b\.?",
     re.IGNORECASE,
 )
-_SPLIT = re.compile(r"\s*(?:\||\u2022|\u00b7|,|\s[-\u2013\u2014]\s|\s{2,}|\t|\bat\b|@)\s*")
+# The lookahead names every character a separator can start with (a space, "|", a bullet or
+# middle dot, ",", the "a" of "at", "@"), so the engine skips other places without trying each.
+_SPLIT = re.compile(
+    r"(?=[\s|\u2022\u00b7,a@])\s*(?:\||\u2022|\u00b7|,|\s[-\u2013\u2014]\s|\s{2,}|\t|\bat\b|@)\s*"
+)
 _BULLET = re.compile(r"^[\u2022\-*\u25aa\u25cf\u2013]\s")
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from ..documents.model import Line, Severity
 from .model import CheckContext, Finding
@@ -76,6 +77,7 @@ def _starts_with_symbols(text: str) -> bool:
     return len(text) >= 2 and not any(ch.isalnum() or ch.isspace() for ch in text[:2])
 
 
+@lru_cache(maxsize=1024)  # asked once per line; a resume uses a handful of families
 def is_symbol_font(family: str) -> bool:
     """Wingdings, Webdings, Symbol, Zapf Dingbats, Font Awesome, Material Icons/Symbols."""
     return bool(_SYMBOL_FONTS.search(family.lower().replace(" ", "").replace("-", "")))
