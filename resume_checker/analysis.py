@@ -16,6 +16,7 @@ from datetime import date
 from .checks.model import Finding, Findings, StructureFacts
 from .documents.model import Document
 from .keywords.model import KeywordSet
+from .matching import KnownTokens
 from .report import Report
 
 #: bump when a check in :data:`resume_checker.checks.DOCUMENT_CHECKS` would find something else
@@ -38,6 +39,8 @@ class Analysis:
     structure: StructureFacts
     as_of: date                           # the day ongoing jobs were counted to
     include_hidden: bool = False          # match and score hidden text too (for comparison)
+    #: the matcher's tokens of the document's text, when known (stored in the batch cache)
+    tokens: KnownTokens | None = None
 
 
 def analyse(
@@ -67,7 +70,7 @@ def check_analysis(analysis: Analysis, kwset: KeywordSet, *, ats_view: bool = Tr
         run_set_checks(document, analysis.structure, kwset, today=analysis.as_of),
     )
     matched = document.with_hidden() if analysis.include_hidden else document
-    result = compile_matcher(kwset).match(matched)
+    result = compile_matcher(kwset).match(matched, analysis.tokens)
     return build_report(
         matched, kwset, result, score(kwset, result, findings.structure),
         findings=findings, hidden_included=analysis.include_hidden and bool(document.hidden_lines),

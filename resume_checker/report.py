@@ -12,6 +12,7 @@ from . import __version__
 from .checks.model import Finding, Findings, StructureFacts
 from .documents.model import Document, Line
 from .keywords.model import KeywordSet, Term
+from .keywords.per_set import per_set
 from .matching import Evidence, MatchResult
 from .scoring import Score
 
@@ -181,6 +182,21 @@ def _missing_key(m: MissingTerm) -> tuple[bool, float, str]:
     return (not m.required, -m.weight, m.term.lower())
 
 
+@per_set
+def _terms_by_name(kwset: KeywordSet) -> dict[str, Term]:
+    return {t.name: t for t in kwset.terms}
+
+
+@per_set
+def _all_missing(kwset: KeywordSet) -> tuple[MissingTerm, ...]:
+    """Every term of the set as a missing term, in the order a report lists missing ones."""
+    return tuple(sorted(
+        (MissingTerm(t.name, t.category, t.weight, t.required, kwset.is_certification(t))
+         for t in kwset.terms),
+        key=_missing_key,
+    ))
+
+
 def ats_view(document: Document) -> tuple[AtsViewLine, ...]:
     """The document's lines in reading order, hidden lines flagged after their page's text."""
     hidden: dict[int, list[Line]] = {}
@@ -211,7 +227,7 @@ def build_report(
     ``findings`` (from :func:`resume_checker.checks.run_checks`) add findings and structure.
     ``with_ats_view=False`` leaves ``ats_view`` empty (a batch ranking never shows it)."""
     scorable = is_scorable(document)
-    terms = {t.name: t for t in kwset.terms}
+    terms = _terms_by_name(kwset)
     matched: tuple[MatchedTerm, ...] = ()
     missing: tuple[MissingTerm, ...] = ()
     suggestions: tuple[Suggestion, ...] = ()
@@ -229,16 +245,7 @@ def build_report(
             if m.term in terms
         )
         found = {m.term for m in matched}
-        missing = tuple(
-            sorted(
-                (
-                    MissingTerm(t.name, t.category, t.weight, t.required, kwset.is_certification(t))
-                    for t in kwset.terms
-                    if t.name not in found
-                ),
-                key=_missing_key,
-            )
-        )
+        missing = tuple(m for m in _all_missing(kwset) if m.term not in found)
         suggestions = tuple(
             Suggestion(m.term, suggestion_for(terms[m.term], m.is_certification))
             for m in missing

@@ -34,7 +34,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .checks.model import DegreeLevel, StructureFacts
-from .keywords.model import KeywordSet
+from .keywords.model import Category, KeywordSet, Term
+from .keywords.per_set import per_set
 from .matching import MatchResult
 
 FILTERED_OUT = "filtered out"
@@ -107,11 +108,7 @@ def score(
     categories = []
     weighted = 0.0
     weights = 0.0
-    for cat_id, category in kwset.categories.items():
-        terms = [t for t in kwset.terms if t.category == cat_id]
-        if not terms:
-            continue
-        total_weight = sum(t.weight for t in terms)
+    for cat_id, category, terms, total_weight in _by_category(kwset):
         hit = [t for t in terms if t.name in found]
         matched_weight = sum(t.weight for t in hit)
         ratio = matched_weight / total_weight
@@ -164,6 +161,18 @@ def score(
         groups=groups,
         requirements=requirements,
     )
+
+
+@per_set
+def _by_category(kwset: KeywordSet) -> tuple[tuple[str, Category, tuple[Term, ...], float], ...]:
+    """(id, category, its terms, their total weight) for each category with terms, in the set's
+    order; worked out once per set (a re-rank scores thousands of resumes against one set)."""
+    grouped = []
+    for cat_id, category in kwset.categories.items():
+        terms = tuple(t for t in kwset.terms if t.category == cat_id)
+        if terms:
+            grouped.append((cat_id, category, terms, sum(t.weight for t in terms)))
+    return tuple(grouped)
 
 
 def requirement_scores(kwset: KeywordSet, facts: StructureFacts) -> tuple[RequirementScore, ...]:

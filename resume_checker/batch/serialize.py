@@ -13,7 +13,6 @@ the one source of truth.
 from __future__ import annotations
 
 import json
-import zlib
 from dataclasses import replace
 from datetime import date
 from itertools import accumulate
@@ -43,6 +42,7 @@ from resume_checker.documents.model import (
 
 if TYPE_CHECKING:
     from resume_checker.analysis import Analysis
+    from resume_checker.matching import KnownTokens
 
 #: bump when the layout below changes; part of every cache key
 SCHEMA = 4
@@ -121,29 +121,48 @@ def _tokens_out(document: Document) -> list[Any] | None:
 
 def _tokens_in(document: Document, stored: Any) -> None:
     """Hand stored tokens to the matcher when they are for this text and this tokenizer."""
-    from resume_checker.matching.tokens import Tokens, reading_text, remember_tokens, tokens_tag
+    from resume_checker.matching.tokens import reading_text, remember_tokens
 
-    if not isinstance(stored, list) or len(stored) != 5 or stored[0] != tokens_tag():
+    known = _known_tokens(stored)
+    if known is None:
         return
     text, _ = reading_text(document)
+    ends = known.tokens.ends
+    if known.crc == _crc(text) and (not ends or ends[-1] <= len(text)):
+        remember_tokens(text, known.tokens)
+
+
+def _known_tokens(stored: Any) -> KnownTokens | None:
+    """Stored tokens, if they are well formed and from this tokenizer (the matcher checks that
+    they are for the text it reads; see :class:`~resume_checker.matching.KnownTokens`)."""
+    from resume_checker.matching import KnownTokens
+    from resume_checker.matching.tokens import Tokens, tokens_tag
+
+    if not isinstance(stored, list) or len(stored) != 5 or stored[0] != tokens_tag():
+        return None
     _, crc, joined, gaps, lengths = stored
-    if crc != _crc(text) or not isinstance(joined, str):
-        return
+    if not isinstance(joined, str) or not isinstance(crc, int):
+        return None
     words = joined.split(_WORD_SEP) if gaps else []
     try:
         if not len(words) == len(gaps) == len(lengths):
-            return
+            return None
+        if gaps and (min(gaps[1:], default=1) < 1 or min(lengths) < 1 or gaps[0] < 0):
+            return None  # not tokens of any text: tokenize again
         starts = list(accumulate(gaps))
         ends = list(map(add, starts, lengths))
-        if ends and (ends[-1] > len(text) or min(gaps[1:], default=1) < 1 or min(lengths) < 1):
-            return  # not tokens of this text: tokenize again
     except TypeError:
-        return  # a damaged entry: the text is tokenized again
-    remember_tokens(text, Tokens(words, starts, ends))
+        return None  # a damaged entry: the text is tokenized again
+    # lower-casing the joined words is lower-casing each word: no lower-case mapping makes or
+    # takes a space, and the space between words is no context for one (final sigma)
+    lowered = joined.lower().split(_WORD_SEP) if gaps else []
+    return KnownTokens(crc, Tokens(words, starts, ends), lowered)
 
 
 def _crc(text: str) -> int:
-    return zlib.crc32(text.encode("utf-8", "surrogatepass"))
+    from resume_checker.matching import text_crc
+
+    return text_crc(text)
 
 
 def _line_out(line: Line) -> list[Any]:
@@ -258,10 +277,10 @@ def analysis_from_json(text: str) -> Analysis:
             structure=_structure_in(data["structure"]),
             as_of=date.fromisoformat(data["as_of"]),
             include_hidden=bool(data["include_hidden"]),
+            tokens=_known_tokens(data.get("tokens")),
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise ValueError(f"damaged cache entry ({type(exc).__name__})") from None
-    _tokens_in(document, data.get("tokens"))
     return analysis
 
 
@@ -272,8 +291,9 @@ def _slim_out(line: Line) -> list[Any]:
 
 def _slim_in(row: list[Any], page: int) -> Line:
     text, number, section, heading, origin, column = row
-    return Line(text=text, page=page, number=number, section=_SECTIONS[section],
-                is_heading=heading, origin=_ORIGINS[origin], column=column)
+    # positional (Line's field order): a few hundred thousand of these per re-rank
+    return Line(text, page, number, _SECTIONS[section], heading, _ORIGINS[origin], None, None,
+                None, column)
 
 
 def _finding_out(f: Finding) -> list[Any]:

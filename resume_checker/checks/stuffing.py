@@ -12,6 +12,7 @@ from itertools import compress
 
 from ..documents.model import Line, Severity
 from ..keywords.model import KeywordSet
+from ..keywords.per_set import per_set
 from .model import CheckContext, Finding
 
 MIN_REPEATS = 12          # a term must appear more often than this ...
@@ -34,7 +35,6 @@ STOP_WORDS = frozenset((
 _Starts = dict[str, tuple[tuple[tuple[str, ...], int, str], ...]]
 #: tokens never counted alone: stop words and single letters
 _UNCOUNTED = STOP_WORDS | frozenset("abcdefghijklmnopqrstuvwxyz")
-_KWSET_CACHE: dict[int, tuple[KeywordSet, _Starts]] = {}
 
 
 def _phrases(kwset: KeywordSet) -> dict[tuple[str, ...], str]:
@@ -48,19 +48,13 @@ def _phrases(kwset: KeywordSet) -> dict[tuple[str, ...], str]:
     return table
 
 
+@per_set
 def _starts(kwset: KeywordSet) -> _Starts:
-    """The set's phrases by first token: only tokens that can start one are looked at (cached)."""
-    cached = _KWSET_CACHE.get(id(kwset))
-    if cached is not None and cached[0] is kwset:
-        return cached[1]
+    """The set's phrases by first token: only tokens that can start one are looked at."""
     grouped: dict[str, list[tuple[tuple[str, ...], int, str]]] = {}
     for tokens, name in _phrases(kwset).items():
         grouped.setdefault(tokens[0], []).append((tokens[1:], len(tokens), name))
-    table = {first: tuple(entries) for first, entries in grouped.items()}
-    if len(_KWSET_CACHE) > 16:
-        _KWSET_CACHE.clear()
-    _KWSET_CACHE[id(kwset)] = (kwset, table)
-    return table
+    return {first: tuple(entries) for first, entries in grouped.items()}
 
 
 def term_counts(lines: tuple[Line, ...], kwset: KeywordSet | None = None) -> tuple[Counter, int]:

@@ -31,6 +31,7 @@ A term counts every occurrence; at most :data:`MAX_EVIDENCE` are kept as evidenc
 from __future__ import annotations
 
 import threading
+import zlib
 from bisect import bisect_right
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -53,11 +54,13 @@ from .trie import PhraseTrie
 __all__ = [
     "MAX_EVIDENCE",
     "Evidence",
+    "KnownTokens",
     "MatchResult",
     "Matcher",
     "TermMatch",
     "blank_nlp",
     "compile_matcher",
+    "text_crc",
 ]
 
 #: the old private name, still imported by ``batch/preload.py`` to warm spaCy before fork
@@ -96,6 +99,20 @@ class MatchResult:
 
     def get(self, term: str) -> TermMatch | None:
         return next((m for m in self.matched if m.term == term), None)
+
+
+@dataclass(frozen=True, slots=True)
+class KnownTokens:
+    """The tokens of a reading text, known in advance (e.g. stored in the batch cache beside the
+    document), with the text's checksum: :meth:`Matcher.match` uses them only for that text."""
+
+    crc: int                  # :func:`text_crc` of the reading text they were made from
+    tokens: Tokens
+    lowered: list[str]        # the words in lower case, as the case-insensitive patterns are
+
+
+def text_crc(text: str) -> int:
+    return zlib.crc32(text.encode("utf-8", "surrogatepass"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,11 +167,17 @@ class Matcher:
             self._whole[form] = found
         return found
 
-    def match(self, document: Document) -> MatchResult:
-        """Every term of the set found in ``document``, in set order, with evidence."""
+    def match(self, document: Document, known: KnownTokens | None = None) -> MatchResult:
+        """Every term of the set found in ``document``, in set order, with evidence.
+
+        ``known``: the tokens of the document's reading text, if already known (they are
+        ignored unless they are for this text)."""
         text, segments = reading_text(document)
-        tokens = text_tokens(text)
-        lowered = [w.lower() for w in tokens.words]
+        if known is not None and known.crc == text_crc(text) and _fits(known.tokens, text):
+            tokens, lowered = known.tokens, known.lowered
+        else:
+            tokens = text_tokens(text)
+            lowered = [w.lower() for w in tokens.words]
         hits = self._find(text, tokens, lowered)
         definitions: dict[tuple[str, str], list[tuple[int, int]]] = {}
         for short, long, d_start, d_end in find_definitions(text):
@@ -172,6 +195,10 @@ class Matcher:
             matched=_collect(self._terms, hits, text, segments),
             defined_acronyms=tuple(definitions),
         )
+
+
+def _fits(tokens: Tokens, text: str) -> bool:
+    return not tokens.ends or tokens.ends[-1] <= len(text)
 
 
 def _occurrences(

@@ -8,6 +8,7 @@ gives the same matches, from every start, of every length, without building one.
 from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
+from itertools import compress
 from typing import Generic, TypeVar
 
 K = TypeVar("K", bound=Hashable)
@@ -45,10 +46,10 @@ class PhraseTrie(Generic[K]):
         root = self._root
         n = len(words)
         out: list[tuple[K, int, int]] = []
-        for start, word in enumerate(words):
-            node = root.get(word)
-            if node is None:
-                continue
+        # Only the few words that start a pattern are walked from; finding them is one pass at
+        # C speed (a resume has ~1,000 words, a set's patterns start with ~200 distinct words).
+        for start in compress(range(n), map(root.__contains__, words)):
+            node = root[words[start]]
             end = start + 1
             while True:
                 keys = node.get(_END)
