@@ -17,7 +17,7 @@ from .checks.model import Finding, Findings, StructureFacts
 from .documents.model import Document
 from .keywords.model import KeywordSet
 from .matching import KnownTokens
-from .report import Report
+from .report import DocumentSummary, Report
 
 #: bump when a check in :data:`resume_checker.checks.DOCUMENT_CHECKS` would find something else
 #: in the same document (cached analyses then miss and are remade)
@@ -41,6 +41,10 @@ class Analysis:
     include_hidden: bool = False          # match and score hidden text too (for comparison)
     #: the matcher's tokens of the document's text, when known (stored in the batch cache)
     tokens: KnownTokens | None = None
+    #: the report's summary of the document as matched (counted once, not per set)
+    summary: DocumentSummary | None = None
+    #: the words the set-dependent stuffing check counts (found once, not per set)
+    words: tuple[str, ...] | None = None
 
 
 def analyse(
@@ -48,10 +52,13 @@ def analyse(
 ) -> Analysis:
     """Run the checks that do not depend on a keyword set (see :class:`Analysis`)."""
     from .checks import DOCUMENT_CHECKS, run_checks
+    from .checks.stuffing import words_of
 
     today = today or date.today()
     findings = run_checks(document, today=today, checks=DOCUMENT_CHECKS)
-    return Analysis(document, findings.items, findings.structure, today, include_hidden)
+    matched = document.with_hidden() if include_hidden else document
+    return Analysis(document, findings.items, findings.structure, today, include_hidden,
+                    summary=DocumentSummary.of(matched), words=words_of(document.lines))
 
 
 def check_analysis(analysis: Analysis, kwset: KeywordSet, *, ats_view: bool = True) -> Report:
@@ -67,12 +74,13 @@ def check_analysis(analysis: Analysis, kwset: KeywordSet, *, ats_view: bool = Tr
     document = analysis.document
     findings = merge_findings(
         Findings(analysis.findings, analysis.structure),
-        run_set_checks(document, analysis.structure, kwset, today=analysis.as_of),
+        run_set_checks(document, analysis.structure, kwset, today=analysis.as_of,
+                       words=analysis.words),
     )
     matched = document.with_hidden() if analysis.include_hidden else document
     result = compile_matcher(kwset).match(matched, analysis.tokens)
     return build_report(
         matched, kwset, result, score(kwset, result, findings.structure),
         findings=findings, hidden_included=analysis.include_hidden and bool(document.hidden_lines),
-        with_ats_view=ats_view,
+        with_ats_view=ats_view, summary=analysis.summary,
     )

@@ -32,6 +32,17 @@ class DocumentSummary:
     characters: int
     sha256: str
 
+    @classmethod
+    def of(cls, document: Document) -> DocumentSummary:
+        return cls(
+            source=document.source,
+            format=document.format,
+            pages=document.page_count or len(document.pages),
+            words=document.word_count,
+            characters=document.char_count,
+            sha256=document.sha256,
+        )
+
 
 @dataclass(frozen=True)
 class KeywordSetSummary:
@@ -221,11 +232,13 @@ def build_report(
     findings: Findings | None = None,
     hidden_included: bool = False,
     with_ats_view: bool = True,
+    summary: DocumentSummary | None = None,
 ) -> Report:
     """Assemble the report (pure).  An unreadable document yields ``scorable=False``, no
     matched or missing terms and no band, rather than the score of an empty resume.
     ``findings`` (from :func:`resume_checker.checks.run_checks`) add findings and structure.
-    ``with_ats_view=False`` leaves ``ats_view`` empty (a batch ranking never shows it)."""
+    ``with_ats_view=False`` leaves ``ats_view`` empty (a batch ranking never shows it);
+    ``summary`` is ``DocumentSummary.of(document)`` when the caller already has it."""
     scorable = is_scorable(document)
     terms = _terms_by_name(kwset)
     matched: tuple[MatchedTerm, ...] = ()
@@ -256,14 +269,7 @@ def build_report(
     return Report(
         schema_version=SCHEMA_VERSION,
         tool_version=__version__,
-        document=DocumentSummary(
-            source=document.source,
-            format=document.format,
-            pages=document.page_count or len(document.pages),
-            words=document.word_count,
-            characters=document.char_count,
-            sha256=document.sha256,
-        ),
+        document=summary or DocumentSummary.of(document),
         keyword_set=KeywordSetSummary(
             id=kwset.id,
             title=kwset.title,

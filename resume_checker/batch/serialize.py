@@ -12,7 +12,10 @@ the one source of truth.
 
 from __future__ import annotations
 
+import base64
 import json
+import sys
+from array import array
 from dataclasses import replace
 from datetime import date
 from itertools import accumulate
@@ -39,6 +42,7 @@ from resume_checker.documents.model import (
     Section,
     Severity,
 )
+from resume_checker.report import DocumentSummary
 
 if TYPE_CHECKING:
     from resume_checker.analysis import Analysis
@@ -105,8 +109,9 @@ _WORD_SEP = " "
 
 
 def _tokens_out(document: Document) -> list[Any] | None:
-    """[tag, crc32 of the reading text, the words joined, start gaps, lengths] of the matcher's
-    tokens (the words are stored as they are, so loading them is a split, not a rebuild)."""
+    """[tag, crc32 of the reading text, the words joined, start gaps and lengths packed] of the
+    matcher's tokens: the words are stored as they are and the numbers as a packed array, so
+    loading them is a split and a base64 decode, not a rebuild (JSON numbers parse slowly)."""
     from resume_checker.matching.tokens import reading_text, text_tokens, tokens_tag
 
     text, _ = reading_text(document)
@@ -116,7 +121,25 @@ def _tokens_out(document: Document) -> list[Any] | None:
         return None  # a word holds the separator: the text is tokenized again when loaded
     gaps = [b - a for a, b in zip([0, *tokens.starts], tokens.starts, strict=False)]
     lengths = [e - s for s, e in zip(tokens.starts, tokens.ends, strict=True)]
-    return [tokens_tag(), _crc(text), joined, gaps, lengths]
+    return [tokens_tag(), _crc(text), joined, _pack(gaps + lengths)]
+
+
+def _pack(numbers: list[int]) -> str:
+    """Non-negative ints as a type code and the base64 of their little-endian array."""
+    code = "H" if max(numbers, default=0) < 1 << 16 else "I"
+    values = array(code, numbers)
+    if sys.byteorder == "big":
+        values.byteswap()
+    return code + base64.b64encode(values.tobytes()).decode("ascii")
+
+
+def _unpack(packed: str) -> list[int]:
+    """:func:`_pack` undone (raises ValueError on a damaged text)."""
+    values = array(packed[:1])  # "H" or "I"; anything else raises ValueError
+    values.frombytes(base64.b64decode(packed[1:], validate=True))
+    if sys.byteorder == "big":
+        values.byteswap()
+    return values.tolist()
 
 
 def _tokens_in(document: Document, stored: Any) -> None:
@@ -138,24 +161,27 @@ def _known_tokens(stored: Any) -> KnownTokens | None:
     from resume_checker.matching import KnownTokens
     from resume_checker.matching.tokens import Tokens, tokens_tag
 
-    if not isinstance(stored, list) or len(stored) != 5 or stored[0] != tokens_tag():
+    if not isinstance(stored, list) or len(stored) != 4 or stored[0] != tokens_tag():
         return None
-    _, crc, joined, gaps, lengths = stored
-    if not isinstance(joined, str) or not isinstance(crc, int):
+    _, crc, joined, packed = stored
+    if not isinstance(joined, str) or not isinstance(crc, int) or not isinstance(packed, str):
         return None
-    words = joined.split(_WORD_SEP) if gaps else []
     try:
-        if not len(words) == len(gaps) == len(lengths):
-            return None
-        if gaps and (min(gaps[1:], default=1) < 1 or min(lengths) < 1 or gaps[0] < 0):
-            return None  # not tokens of any text: tokenize again
-        starts = list(accumulate(gaps))
-        ends = list(map(add, starts, lengths))
-    except TypeError:
+        numbers = _unpack(packed)
+    except (ValueError, TypeError):
         return None  # a damaged entry: the text is tokenized again
+    count = len(numbers) // 2
+    gaps, lengths = numbers[:count], numbers[count:]
+    words = joined.split(_WORD_SEP) if count else []
+    if len(words) != count or 2 * count != len(numbers):
+        return None
+    if count and (min(gaps[1:], default=1) < 1 or min(lengths) < 1):
+        return None  # not tokens of any text: tokenize again
+    starts = list(accumulate(gaps))
+    ends = list(map(add, starts, lengths))
     # lower-casing the joined words is lower-casing each word: no lower-case mapping makes or
     # takes a space, and the space between words is no context for one (final sigma)
-    lowered = joined.lower().split(_WORD_SEP) if gaps else []
+    lowered = joined.lower().split(_WORD_SEP) if count else []
     return KnownTokens(crc, Tokens(words, starts, ends), lowered)
 
 
@@ -246,6 +272,8 @@ def analysis_to_json(analysis: Analysis) -> str:
         "structure": _structure_out(analysis.structure),
         "as_of": analysis.as_of.isoformat(),
         "include_hidden": analysis.include_hidden,
+        "summary": _summary_out(analysis.summary),
+        "words": None if analysis.words is None else " ".join(analysis.words),
     }
     return json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
 
@@ -278,10 +306,25 @@ def analysis_from_json(text: str) -> Analysis:
             as_of=date.fromisoformat(data["as_of"]),
             include_hidden=bool(data["include_hidden"]),
             tokens=_known_tokens(data.get("tokens")),
+            summary=_summary_in(data["summary"]),
+            words=None if data["words"] is None else _words_in(data["words"]),
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise ValueError(f"damaged cache entry ({type(exc).__name__})") from None
     return analysis
+
+
+def _words_in(joined: str) -> tuple[str, ...]:
+    """The stuffing check's words (they never hold a space: see ``checks.stuffing._TOKEN``)."""
+    return tuple(joined.split(" ")) if joined else ()
+
+
+def _summary_out(s: DocumentSummary | None) -> list[Any] | None:
+    return None if s is None else [s.source, s.format, s.pages, s.words, s.characters, s.sha256]
+
+
+def _summary_in(row: list[Any] | None) -> DocumentSummary | None:
+    return None if row is None else DocumentSummary(*row)
 
 
 def _slim_out(line: Line) -> list[Any]:

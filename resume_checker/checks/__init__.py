@@ -126,10 +126,12 @@ def run_checks(
 
 def run_set_checks(
     document: Document, structure: StructureFacts, kwset: KeywordSet, *, today: date,
-    checks: Sequence[Check] = SET_CHECKS,
+    words: tuple[str, ...] | None = None, checks: Sequence[Check] = SET_CHECKS,
 ) -> tuple[Finding, ...]:
-    """The keyword-set-dependent findings, for a document whose other findings are known."""
-    ctx = CheckContext(document=document, structure=structure, today=today, kwset=kwset)
+    """The keyword-set-dependent findings, for a document whose other findings are known
+    (``words``: :func:`.stuffing.words_of` its lines, if known)."""
+    ctx = CheckContext(document=document, structure=structure, today=today, kwset=kwset,
+                       words=words)
     return tuple(finding for check in checks for finding in check(ctx))
 
 

@@ -184,3 +184,6 @@ class CheckContext:
     structure: StructureFacts
     today: date
     kwset: KeywordSet | None = None
+    #: the document's words as the stuffing check counts them (:func:`.stuffing.words_of`),
+    #: when already known (a cached analysis keeps them, so a re-rank need not find them again)
+    words: tuple[str, ...] | None = None

@@ -57,13 +57,20 @@ def _starts(kwset: KeywordSet) -> _Starts:
     return {first: tuple(entries) for first, entries in grouped.items()}
 
 
-def term_counts(lines: tuple[Line, ...], kwset: KeywordSet | None = None) -> tuple[Counter, int]:
+def words_of(lines: tuple[Line, ...]) -> tuple[str, ...]:
+    """The lower-case words the stuffing check counts, in reading order."""
+    return tuple(_TOKEN.findall("\n".join(ln.text for ln in lines).lower()))
+
+
+def term_counts(
+    lines: tuple[Line, ...], kwset: KeywordSet | None = None, words: tuple[str, ...] | None = None
+) -> tuple[Counter, int]:
     """How often each non-stop-word token (and multi-word keyword-set term) occurs; total tokens.
 
-    Phrase counts are added shortest phrase first, then in reading order, so terms that tie
-    keep a stable order in `most_common`.
+    ``words``: :func:`words_of` the lines, if already known.  Phrase counts are added shortest
+    phrase first, then in reading order, so terms that tie keep a stable order in `most_common`.
     """
-    tokens = _TOKEN.findall("\n".join(ln.text for ln in lines).lower())
+    tokens = words_of(lines) if words is None else words
     counts = Counter(tokens)
     starts = _starts(kwset) if kwset is not None else None
     present = starts.keys() & counts.keys() if starts else ()
@@ -93,7 +100,7 @@ def check_repetition(ctx: CheckContext) -> Iterator[Finding]:
     so it runs per set; every other check runs once per document.
     """
     lines = ctx.document.lines
-    counts, total = term_counts(lines, ctx.kwset)
+    counts, total = term_counts(lines, ctx.kwset, ctx.words)
     over = max(counts.values(), default=0) > max(MIN_REPEATS, MIN_SHARE * total)
     for term, count in counts.most_common(3) if over else ():
         if count <= MIN_REPEATS or count <= MIN_SHARE * total:
