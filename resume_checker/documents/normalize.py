@@ -24,6 +24,15 @@ def normalize_line(text: str) -> str:
     """
     if not text:
         return ""
+    if text.isascii() and text.isprintable():
+        # Most lines: plain ASCII has nothing for NFKC, no soft hyphens, no invisible or
+        # control chars, and no space but " ", so only the runs of spaces are left to fold.
+        return " ".join(text.split())
+    return _normalize_any(text)
+
+
+def _normalize_any(text: str) -> str:
+    """normalize_line for any text (the path that plain ASCII lines may skip)."""
     ends_soft = text.rstrip().endswith(tuple(SOFT_HYPHENS))
     text = unicodedata.normalize("NFKC", text)
     for soft in SOFT_HYPHENS:

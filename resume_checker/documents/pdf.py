@@ -21,6 +21,7 @@ from ..errors import LimitExceededError, PasswordProtectedError, UnreadableDocum
 from ..limits import DEFAULT_LIMITS, Limits
 from .assemble import RawLine, RawPage, build_document
 from .model import BBox, Document, Line, Notice, Origin, Severity
+from .pdf_fonts import CharFonts, font_family
 from .pdf_hidden import (
     _INT,
     _VP,
@@ -46,14 +47,11 @@ _MARGIN_BAND = 0.1  # top/bottom share of the page height where headers and foot
 _PAGE_NUMBER = re.compile(
     r"^[-–—\s]*(page\s*)?\d{1,3}(\s*(of|/)\s*\d{1,3})?[-–—\s]*$", re.IGNORECASE
 )
-_BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi")
-_FORCE_BOLD_FLAG = 1 << 18
-_SUBSET_TAG = re.compile(r"^[A-Z]{6}\+")           # "ABCDEF+Arial" in a subset font
-_STYLE_TAIL = re.compile(r"[-,].*$")                # "-BoldMT", ",Italic"
-_VENDOR_TAIL = re.compile(r"(PSMT|PS|MT|\d+)$")    # "ArialMT", "TimesNewRomanPS", "CMR10"
 # TeX fonts without a Unicode map leave ligatures as T1-encoding control codes.
 _TEX_LIGATURES = str.maketrans({"\x1b": "ff", "\x1c": "fi", "\x1d": "fl", "\x1e": "ffi",
                                 "\x1f": "ffl"})
+_TEX_CODES = re.compile(r"[\x1b-\x1f]")  # a search costs far less than a no-op translate
+_DIGITS = re.compile(r"\d+")
 _NO_TEXT_FIX = "export the resume from your word processor as PDF (not a scan)"
 
 
@@ -181,7 +179,7 @@ class _Scan:
 
 def _scan(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, may_have_images: bool) -> _Scan:
     """Text, character boxes, size and image count of one page."""
-    handle = ctypes.cast(textpage.raw, ctypes.c_void_p).value
+    handle = _address(textpage)
     count = pdfium_c.FPDFText_CountChars(textpage)
     text = textpage.get_text_range() if count > 0 else ""
     if len(text) != count:  # characters outside the BMP: rebuild the text one char per index
@@ -192,7 +190,7 @@ def _scan(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, may_have_images: b
     for i in non_space_indices(text).tolist():  # spaces and CR/LF need no box
         loose_box(handle, i, base + 16 * i)
     width, height = page.get_width(), page.get_height()
-    page_handle = ctypes.cast(page.raw, ctypes.c_void_p).value
+    page_handle = _address(page)
     images = 0
     if may_have_images or count == 0:
         images = _count_images(page_handle)
@@ -208,8 +206,7 @@ def _scan(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, may_have_images: b
             else PageObjects()
         )
         reasons = hidden_reasons(
-            handle, box_array, drawn, page.get_cropbox(), objects,
-            lambda i: _font_size(textpage, i),
+            handle, box_array, drawn, page.get_cropbox(), objects, CharFonts(handle).size
         )
         if reasons is not None:
             geometry = analyse(_blank(text, reasons != 0), box_array, width)
@@ -220,6 +217,11 @@ def _scan(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, may_have_images: b
     return _Scan(
         geometry=geometry, width=width, height=height, image_count=images, hidden=hidden
     )
+
+
+def _address(pdfium_object: pdfium.PdfPage | pdfium.PdfTextPage) -> int | None:
+    """The raw handle as a plain address, for the `_fast` prototypes."""
+    return ctypes.cast(pdfium_object.raw, ctypes.c_void_p).value
 
 
 def _blank(text: str, mask: np.ndarray) -> str:
@@ -253,19 +255,23 @@ def _count_images(handle: int | None, depth: int = 0) -> int:
 def _raw_page(
     number: int, scan: _Scan, pieces: list[Piece], textpage: pdfium.PdfTextPage
 ) -> RawPage:
-    fonts: dict[str, tuple[str | None, bool]] = {}
+    fonts = CharFonts(_address(textpage))
+    height = scan.height
     lines = []
     for piece in pieces:
-        size = _font_size(textpage, piece.first_char)
-        family, bold = _font(textpage, piece.first_char, fonts)
+        size = fonts.size(piece.first_char)
+        family, bold = fonts.font(piece.first_char)
+        text = piece.text
+        if _TEX_CODES.search(text):
+            text = text.translate(_TEX_LIGATURES)
         lines.append(
             RawLine(
-                text=piece.text.translate(_TEX_LIGATURES),
+                text=text,
                 bbox=BBox(
                     x0=round(piece.x0, 2),
-                    top=round(scan.height - piece.y1, 2),
+                    top=round(height - piece.y1, 2),
                     x1=round(piece.x1, 2),
-                    bottom=round(scan.height - piece.y0, 2),
+                    bottom=round(height - piece.y0, 2),
                 ),
                 font_size=round(size, 1) if size > 0 else None,
                 bold=bold,
@@ -274,87 +280,65 @@ def _raw_page(
             )
         )
     return RawPage(
-        number=number, lines=lines, width=round(scan.width, 2), height=round(scan.height, 2),
+        number=number, lines=lines, width=round(scan.width, 2), height=round(height, 2),
         image_count=scan.image_count,
     )
 
 
-def _font_size(textpage: pdfium.PdfTextPage, index: int) -> float:
-    """The size as drawn: the font size scaled by the char's text and page matrices."""
-    size = pdfium_c.FPDFText_GetFontSize(textpage, index)
-    matrix = pdfium_c.FS_MATRIX()
-    if pdfium_c.FPDFText_GetMatrix(textpage, index, ctypes.byref(matrix)):
-        size *= abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
-    return size
-
-
-def _font(
-    textpage: pdfium.PdfTextPage, index: int, cache: dict[str, tuple[str | None, bool]]
-) -> tuple[str | None, bool]:
-    """The family and boldness of the char's font (one PDFium call per line, cached by font)."""
-    flags = ctypes.c_int(0)
-    buffer = ctypes.create_string_buffer(128)
-    size = pdfium_c.FPDFText_GetFontInfo(textpage, index, buffer, 128, ctypes.byref(flags))
-    name = buffer.value.decode("utf-8", "replace") if 0 < size <= 128 else ""
-    key = f"{name}|{flags.value}"
-    if key not in cache:
-        weight = pdfium_c.FPDFText_GetFontWeight(textpage, index)
-        cache[key] = (
-            font_family(name),
-            weight >= 600
-            or bool(flags.value & _FORCE_BOLD_FLAG)
-            or any(word in name.lower() for word in _BOLD_NAMES),
-        )
-    return cache[key]
-
-
-def font_family(name: str) -> str | None:
-    """The family of a PDF font name: "ABCDEF+Arial-BoldMT", "ArialMT" and "Arial,Italic" are
-    all "Arial", so bold and italic faces do not count as fonts of their own."""
-    name = _SUBSET_TAG.sub("", name.strip())
-    family = _STYLE_TAIL.sub("", name) or name
-    return _VENDOR_TAIL.sub("", family) or family or None
+def _margin_text(line: RawLine) -> str:
+    """The line's text with case, spacing and digits masked: "Page 2" and "page 3" are one."""
+    return _DIGITS.sub("#", " ".join(line.text.casefold().split()))
 
 
 def _margin_key(line: RawLine) -> tuple[str, int, int]:
     """Text with digits masked, and where it sits: a running header repeats at one place."""
-    text = re.sub(r"\d+", "#", " ".join(line.text.casefold().split()))
+    text = _margin_text(line)
     box = line.bbox
     return (text, round(box.x0 / 4), round(box.top / 4)) if box else (text, 0, 0)
+
+
+def _band(box: BBox | None, bands: tuple[float, float] | None) -> Origin | None:
+    """HEADER above the top band's edge, FOOTER below the bottom band's, else None."""
+    if box is None or bands is None:
+        return None
+    if box.bottom <= bands[0]:
+        return Origin.HEADER
+    if box.top >= bands[1]:
+        return Origin.FOOTER
+    return None
 
 
 def _mark_margins(pages: list[RawPage]) -> None:
     """Page numbers, and lines repeated at one place in the top/bottom band of several pages
     (and nowhere in the body), are page headers and footers."""
-    def band(page: RawPage, line: RawLine) -> Origin | None:
-        if line.bbox is None or not page.height:
-            return None
-        if line.bbox.bottom <= page.height * _MARGIN_BAND:
-            return Origin.HEADER
-        if line.bbox.top >= page.height * (1 - _MARGIN_BAND):
-            return Origin.FOOTER
-        return None
-
     seen: Counter[tuple[Origin, tuple[str, int, int]]] = Counter()
-    in_body: set[str] = set()
+    body: list[RawLine] = []
+    margin: list[tuple[RawLine, Origin, tuple[str, int, int]]] = []
     for page in pages:
         keys = set()
+        bands = None
+        if page.height:
+            bands = (page.height * _MARGIN_BAND, page.height * (1 - _MARGIN_BAND))
         for line in page.lines:
-            origin = band(page, line)
+            origin = _band(line.bbox, bands)
             if origin is None:
-                in_body.add(_margin_key(line)[0])
+                body.append(line)
             else:
-                keys.add((origin, _margin_key(line)))
+                key = _margin_key(line)
+                keys.add((origin, key))
+                margin.append((line, origin, key))
         seen.update(keys)
-    for page in pages:
-        for line in page.lines:
-            origin = band(page, line)
-            if origin is None:
-                continue
-            key = _margin_key(line)
-            repeated = len(pages) > 1 and seen[(origin, key)] > 1 and key[0] not in in_body
-            if repeated or _PAGE_NUMBER.match(line.text):
-                line.origin = origin
+    # The body's texts matter only for a margin line seen on several pages: most files have
+    # none, so they are masked only then.
+    in_body: set[str] | None = None
+    for line, origin, key in margin:
+        repeated = len(pages) > 1 and seen[(origin, key)] > 1
+        if repeated:
+            if in_body is None:
+                in_body = {_margin_text(body_line) for body_line in body}
+            repeated = key[0] not in in_body
+        if repeated or _PAGE_NUMBER.match(line.text):
+            line.origin = origin
 
 
 def _notices(pages: list[RawPage], page_count: int, limits: Limits) -> list[Notice]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
@@ -22,6 +23,11 @@ _WS_CODES = np.array(
     [9, 10, 11, 12, 13, 32, 0xA0, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000], dtype=np.uint32
 )
 _NEWLINE_CODES = np.array([10, 13], dtype=np.uint32)
+# The same set as a table indexed by code point (codes past the table read its last, False,
+# entry): a look-up costs a quarter of np.isin, and every page needs it twice.
+_IS_WS = np.zeros(int(_WS_CODES.max()) + 2, dtype=bool)
+_IS_WS[_WS_CODES] = True
+_WS_LAST = len(_IS_WS) - 1
 
 WORD_GAP_EM = 0.12        # gap beyond the character's usual in-word gap that means a space
 PHRASE_GAP_EM = 1.0       # gap that separates phrases (used only to look for a column gutter)
@@ -51,9 +57,11 @@ class PageGeometry:
     prev_code: np.ndarray   # per pair: code point of the first char
 
 
-@dataclass(frozen=True, slots=True)
-class Piece:
-    """A line of text (or the part of a line in one column), in reading order."""
+class Piece(NamedTuple):
+    """A line of text (or the part of a line in one column), in reading order.
+
+    Immutable like the dataclasses, but built several times faster: a page makes dozens.
+    """
 
     text: str
     first_char: int         # PDFium char index of its first drawn char (for font look-ups)
@@ -64,10 +72,15 @@ class Piece:
     column: int = 0
 
 
+def _is_ws(codes: np.ndarray) -> np.ndarray:
+    """Per code point: whether it is whitespace (one of _WS_CODES)."""
+    return _IS_WS[np.minimum(codes, _WS_LAST)]
+
+
 def non_space_indices(text: str) -> np.ndarray:
     """Indices of the chars that are not whitespace."""
     codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-    return np.flatnonzero(~np.isin(codes, _WS_CODES))
+    return np.flatnonzero(~_is_ws(codes))
 
 
 def analyse(text: str, boxes: np.ndarray, width: float) -> PageGeometry:
@@ -76,7 +89,7 @@ def analyse(text: str, boxes: np.ndarray, width: float) -> PageGeometry:
     boxes = np.asarray(boxes, dtype=np.float64).reshape(len(codes), 4)
     left, top, right, bottom = boxes.T
     height = top - bottom
-    ws = np.isin(codes, _WS_CODES)
+    ws = _is_ws(codes)
     drawn_mask = ~ws & (height > 0.1) & (right >= left) & np.isfinite(boxes).all(axis=1)
     drawn = np.flatnonzero(drawn_mask)
     p, q = drawn[:-1], drawn[1:]
@@ -87,10 +100,10 @@ def analyse(text: str, boxes: np.ndarray, width: float) -> PageGeometry:
     overlap = np.minimum(top[p], top[q]) - np.maximum(bottom[p], bottom[q])
     same_line = (overlap > 0.5 * hmin) & (left[q] > left[p] - 0.5 * hmax)
     # The em is the height of the whole line: single glyph boxes vary with some fonts.
-    line_starts = np.flatnonzero(np.r_[True, ~same_line])
+    line_starts = np.flatnonzero(np.concatenate(([True], ~same_line)))
     line_height = (np.maximum.reduceat(top[drawn], line_starts)
                    - np.minimum.reduceat(bottom[drawn], line_starts)) if len(drawn) else hmax
-    line_of = np.cumsum(np.r_[True, ~same_line]) - 1
+    line_of = np.cumsum(np.concatenate(([True], ~same_line))) - 1
     gap_em = (left[q] - right[p]) / np.maximum(line_height[line_of[1:]], hmax)
     return PageGeometry(
         text=text,
@@ -124,8 +137,8 @@ def gap_baselines(pages: Sequence[PageGeometry]) -> Baselines:
         return NO_BASELINES
     order = np.lexsort((v, k))
     k, v = k[order], v[order]
-    starts = np.flatnonzero(np.r_[True, k[1:] != k[:-1]])
-    counts = np.diff(np.r_[starts, len(k)])
+    starts = np.flatnonzero(np.concatenate(([True], k[1:] != k[:-1])))
+    counts = np.diff(np.concatenate((starts, [len(k)])))
     # Text placed by its own font widths leaves most in-word gaps at exactly zero (kerning
     # aside): then there is no steady offset to learn, and the plain threshold applies.
     zero_share = float(np.mean(np.abs(v) < _ZERO_GAP_EM))
@@ -150,8 +163,8 @@ def page_pieces(g: PageGeometry, baselines: Baselines = NO_BASELINES) -> list[Pi
         pos = np.searchsorted(codes, g.prev_code).clip(max=len(codes) - 1)
         base = np.where(codes[pos] == g.prev_code, values[pos], 0.0)
     inserts = g.drawn[1:][g.same_line & ~g.spaced & (g.gap_em > base + WORD_GAP_EM)]
-    line_starts = np.flatnonzero(np.r_[True, ~g.same_line])
-    line_ends = np.r_[line_starts[1:], n]
+    line_starts = np.flatnonzero(np.concatenate(([True], ~g.same_line)))
+    line_ends = np.concatenate((line_starts[1:], [n]))
     spans = [(int(a), int(b), 0) for a, b in zip(line_starts, line_ends, strict=True)]
     columns = _find_columns(g, line_starts, line_ends)
     if columns is not None:
@@ -174,17 +187,25 @@ def _pieces(g: PageGeometry, spans: list[tuple[int, int, int]], inserts: np.ndar
     ):
         boxes[order, col] = reduce.reduceat(values, first[order])
     start, end = g.drawn[first], g.drawn[last] + 1
-    lo = np.searchsorted(inserts, start, "right")
-    hi = np.searchsorted(inserts, end, "left")
+    lo = np.searchsorted(inserts, start, "right").tolist()
+    hi = np.searchsorted(inserts, end, "left").tolist()
+    cuts = inserts.tolist()
     pieces = []
-    for i, (_, _, column) in enumerate(spans):
-        pos, parts = int(start[i]), []
-        for cut in inserts[lo[i] : hi[i]].tolist():
-            parts.append(text[pos:cut])
-            pos = cut
-        parts.append(text[pos : int(end[i])])
-        x0, y0, x1, y1 = boxes[i].tolist()
-        pieces.append(Piece(" ".join(parts), int(start[i]), x0, y0, x1, y1, column))
+    # Plain lists from here: indexing numpy arrays one element at a time costs more.
+    for (_, _, column), a, b, i, j, box in zip(
+        spans, start.tolist(), end.tolist(), lo, hi, boxes.tolist(), strict=True
+    ):
+        if i == j:  # most lines: no space to insert
+            line = text[a:b]
+        else:
+            parts, pos = [], a
+            for cut in cuts[i:j]:
+                parts.append(text[pos:cut])
+                pos = cut
+            parts.append(text[pos:b])
+            line = " ".join(parts)
+        x0, y0, x1, y1 = box
+        pieces.append(Piece(line, a, x0, y0, x1, y1, column))
     return pieces
 
 
@@ -202,15 +223,16 @@ def _find_columns(
         return None
     height = g.top - g.bottom
     big_gap = g.same_line & ((g.left[1:] - g.right[:-1]) > PHRASE_GAP_EM * height[:-1])
-    ph_starts = np.flatnonzero(np.r_[True, ~g.same_line | big_gap])
+    ph_starts = np.flatnonzero(np.concatenate(([True], ~g.same_line | big_gap)))
     ph_x0 = np.minimum.reduceat(g.left, ph_starts)
     ph_x1 = np.maximum.reduceat(g.right, ph_starts)
     first_phrase = np.searchsorted(ph_starts, line_starts)  # line starts are phrase starts
     xs = np.arange(0.15 * g.width, 0.85 * g.width, 2.0)
-    cross = np.logical_or.reduceat((ph_x0[:, None] - 1 <= xs) & (ph_x1[:, None] + 1 >= xs),
-                                   first_phrase, axis=0)
-    has_left = np.logical_or.reduceat(ph_x1[:, None] < xs, first_phrase, axis=0)
-    has_right = np.logical_or.reduceat(ph_x0[:, None] > xs, first_phrase, axis=0)
+    cross = _crossings(xs, ph_x0 - 1, ph_x1 + 1, first_phrase)
+    # A phrase ends left of x (starts right of it) when the line's leftmost end (rightmost
+    # start) does: one value per line instead of a phrase-by-x table.
+    has_left = np.minimum.reduceat(ph_x1, first_phrase)[:, None] < xs
+    has_right = np.maximum.reduceat(ph_x0, first_phrase)[:, None] > xs
     tops = np.maximum.reduceat(g.top, line_starts)
     order = np.argsort(-tops, kind="stable")
     tops = tops[order]
@@ -223,13 +245,14 @@ def _find_columns(
     if best < MIN_COLUMN_LINES:
         return None
     tied = np.flatnonzero(score == best)
-    band_end = tied[0] + int(np.argmax(np.r_[np.diff(tied) != 1, True]))
+    band_end = tied[0] + int(np.argmax(np.concatenate((np.diff(tied) != 1, [True]))))
     xi = (tied[0] + band_end) // 2
     gutter = float(xs[xi])
     runs = []
     start = 0
+    crossed = cross[:, xi].tolist() + [True]  # the end of the page closes the last run
     for i in range(n_lines + 1):
-        if i == n_lines or cross[i, xi]:
+        if crossed[i]:
             if start < i:
                 zone = _zone(has_left[start:i, xi], has_right[start:i, xi], tops[start:i])
                 if zone is not None:
@@ -238,6 +261,26 @@ def _find_columns(
     if not runs or not _right_side_aligned(g, line_starts[order], line_ends[order], runs, gutter):
         return None
     return gutter, runs
+
+
+def _crossings(
+    xs: np.ndarray, x0: np.ndarray, x1: np.ndarray, first_phrase: np.ndarray
+) -> np.ndarray:
+    """Per line and x of the ascending grid ``xs``: whether a phrase of the line spans x
+    (``x0 <= x <= x1``).
+
+    A phrase spans one contiguous range of grid points, so each one marks where its range
+    starts and ends and a running sum along x fills the ranges in (a phrase-by-x table
+    costs several times more).
+    """
+    n_lines, width = len(first_phrase), len(xs) + 1
+    line = np.searchsorted(first_phrase, np.arange(len(x0)), "right") - 1
+    lo = np.searchsorted(xs, x0, "left")                     # first x >= x0
+    hi = np.maximum(np.searchsorted(xs, x1, "right"), lo)    # first x > x1
+    size = n_lines * width
+    marks = (np.bincount(line * width + lo, minlength=size)
+             - np.bincount(line * width + hi, minlength=size))
+    return np.cumsum(marks.reshape(n_lines, width), axis=1)[:, :-1] > 0
 
 
 def _zone(left: np.ndarray, right: np.ndarray, tops: np.ndarray) -> tuple[int, int] | None:
@@ -326,7 +369,7 @@ def _column_order(
         left, right = [], []
         for s, e, _ in spans[a:b]:
             centers = (g.left[s:e] + g.right[s:e]) / 2
-            split = s + int(np.argmax(np.r_[centers > gutter, True]))
+            split = s + int(np.argmax(np.concatenate((centers > gutter, [True]))))
             if split > s:
                 left.append((s, split, 1))
             if split < e:

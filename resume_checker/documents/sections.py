@@ -166,7 +166,7 @@ def classify_heading(text: str) -> Section | None:
     stripped = text.strip().rstrip(":").strip()
     if not stripped or len(stripped) > _MAX_HEADING_CHARS:
         return None
-    if sum(ch.isdigit() for ch in stripped) > 0:
+    if any(map(str.isdigit, stripped)):
         return None
     key = heading_key(stripped)
     if not key:
