@@ -149,7 +149,8 @@ def cache_info(
         info = db.info()
         runs = db.runs()[:5]
     oldest = time.strftime("%Y-%m-%d", time.localtime(info.oldest)) if info.oldest else "-"
-    typer.echo(f"cache: {info.path}\ndocuments: {info.documents}\nruns: {info.runs}\n"
+    typer.echo(f"cache: {info.path}\ndocuments: {info.documents}\nanalyses: {info.analyses}\n"
+               f"files remembered: {info.files}\nruns: {info.runs}\n"
                f"size: {info.bytes / 1048576:.1f} MB\noldest entry: {oldest}")
     for run_id, created, set_id in runs:
         when = time.strftime("%Y-%m-%d %H:%M", time.localtime(created))
@@ -160,7 +161,7 @@ def cache_info(
 def cache_clear(
     cache: Annotated[Path | None, typer.Option("--cache", help="Cache file (SQLite).")] = None,
 ) -> None:
-    """Delete every cached document and recorded run."""
+    """Delete every cached document and analysis, remembered file and recorded run."""
     path = cache or default_cache_path()
     if path.exists():
         with Cache(path, retention_days=None) as db:

@@ -150,3 +150,21 @@ def test_cache_clear_forgets_files_and_analyses(tmp_path):
         assert db.file_hashes() == {} and db.info().documents == 0
         assert db._db.execute("SELECT COUNT(*) FROM analyses").fetchone() == (0,)
     assert os.stat(cache_path).st_size > 0
+
+
+def test_cache_info_counts_what_the_cache_holds(tmp_path):
+    from typer.testing import CliRunner
+
+    from resume_checker.cli import app
+
+    folder = _folder(tmp_path)
+    cache_path = tmp_path / "c.sqlite3"
+    run_batch([folder], load_keyword_set("neural-network-architect"),
+              BatchOptions(jobs=1, cache_path=cache_path))
+    shown = CliRunner().invoke(app, ["cache", "info", "--cache", str(cache_path)])
+    assert shown.exit_code == 0, shown.output
+    for line in ("documents: 3", "analyses: 3", "files remembered: 3", "runs: 1"):
+        assert line in shown.output
+    assert CliRunner().invoke(app, ["cache", "clear", "--cache", str(cache_path)]).exit_code == 0
+    shown = CliRunner().invoke(app, ["cache", "info", "--cache", str(cache_path)])
+    assert "documents: 0" in shown.output and "files remembered: 0" in shown.output

@@ -102,6 +102,8 @@ class CacheInfo:
     runs: int
     bytes: int
     oldest: float | None
+    analyses: int = 0
+    files: int = 0      # files whose content hash is remembered (by path and stat)
 
 
 class Cache:
@@ -244,12 +246,14 @@ class Cache:
     def info(self) -> CacheInfo:
         docs, oldest = self._db.execute("SELECT COUNT(*), MIN(created) FROM documents").fetchone()
         (runs,) = self._db.execute("SELECT COUNT(*) FROM runs").fetchone()
+        (analyses,) = self._db.execute("SELECT COUNT(*) FROM analyses").fetchone()
+        (files,) = self._db.execute("SELECT COUNT(*) FROM files").fetchone()
         size = sum(
             p.stat().st_size
             for p in (self.path, Path(f"{self.path}-wal"), Path(f"{self.path}-shm"))
             if p.exists()
         )
-        return CacheInfo(self.path, docs, runs, size, oldest)
+        return CacheInfo(self.path, docs, runs, size, oldest, analyses, files)
 
     def _transaction(self):
         return _Transaction(self._db)
