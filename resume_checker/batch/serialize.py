@@ -18,8 +18,6 @@ import sys
 from array import array
 from dataclasses import replace
 from datetime import date
-from itertools import accumulate
-from operator import add
 from typing import TYPE_CHECKING, Any
 
 from resume_checker.checks.model import (
@@ -109,8 +107,8 @@ _WORD_SEP = " "
 
 
 def _tokens_out(document: Document) -> list[Any] | None:
-    """[tag, crc32 of the reading text, the words joined, start gaps and lengths packed] of the
-    matcher's tokens: the words are stored as they are and the numbers as a packed array, so
+    """[tag, crc32 of the reading text, the words joined, starts and ends packed] of the
+    matcher's tokens: the words are stored as they are and the offsets as a packed array, so
     loading them is a split and a base64 decode, not a rebuild (JSON numbers parse slowly)."""
     from resume_checker.matching.tokens import reading_text, text_tokens, tokens_tag
 
@@ -119,9 +117,7 @@ def _tokens_out(document: Document) -> list[Any] | None:
     joined = _WORD_SEP.join(tokens.words)
     if joined.count(_WORD_SEP) != max(len(tokens.words) - 1, 0):
         return None  # a word holds the separator: the text is tokenized again when loaded
-    gaps = [b - a for a, b in zip([0, *tokens.starts], tokens.starts, strict=False)]
-    lengths = [e - s for s, e in zip(tokens.starts, tokens.ends, strict=True)]
-    return [tokens_tag(), _crc(text), joined, _pack(gaps + lengths)]
+    return [tokens_tag(), _crc(text), joined, _pack(tokens.starts + tokens.ends)]
 
 
 def _pack(numbers: list[int]) -> str:
@@ -171,17 +167,17 @@ def _known_tokens(stored: Any) -> KnownTokens | None:
     except (ValueError, TypeError):
         return None  # a damaged entry: the text is tokenized again
     count = len(numbers) // 2
-    gaps, lengths = numbers[:count], numbers[count:]
+    starts, ends = numbers[:count], numbers[count:]
     words = joined.split(_WORD_SEP) if count else []
     if len(words) != count or 2 * count != len(numbers):
         return None
-    if count and (min(gaps[1:], default=1) < 1 or min(lengths) < 1):
-        return None  # not tokens of any text: tokenize again
-    starts = list(accumulate(gaps))
-    ends = list(map(add, starts, lengths))
     # lower-casing the joined words is lower-casing each word: no lower-case mapping makes or
     # takes a space, and the space between words is no context for one (final sigma)
     lowered = joined.lower().split(_WORD_SEP) if count else []
+    if len(lowered) != count:
+        return None
+    # The spans are ours (the crc ties them to the text the matcher reads, which also checks
+    # that the last one ends inside it); a tampered entry can misplace evidence, not crash.
     return KnownTokens(crc, Tokens(words, starts, ends), lowered)
 
 
