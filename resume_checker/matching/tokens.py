@@ -3,15 +3,21 @@ hyphens inside words dropped, and the spelling variants a pattern stands for."""
 
 from __future__ import annotations
 
+import re
 import threading
+import weakref
 from collections import OrderedDict
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from functools import cache
+from itertools import accumulate, chain
+from operator import add, itemgetter
+from typing import TYPE_CHECKING, cast
 
 from ..documents.model import Document, Line
 
 if TYPE_CHECKING:  # spaCy is imported lazily, at the first compile, to keep the CLI fast
     from spacy.language import Language
+    from spacy.tokenizer import Tokenizer
     from spacy.tokens import Doc
 
 # Word prefixes that people write joined, spaced or hyphenated ("pretrained", "pre-trained").
@@ -63,11 +69,8 @@ def tokenize(nlp: Language, lowered: str, cased: str | None = None) -> Tokens:
     Tokenizing lower-cased text keeps token boundaries independent of the resume's casing.
     Whitespace tokens (block breaks) become "\\n", which no pattern contains.
     """
-    doc = nlp.make_doc(lowered)
+    starts, ends, spaced = _spacy_spans(nlp, lowered)
     source = lowered if cased is None else cased
-    arr = doc.to_array(["IDX", "LENGTH", "SPACY"])
-    starts: list[int] = arr[:, 0].tolist()
-    ends = [s + n for s, n in zip(starts, arr[:, 1].tolist(), strict=True)]
     words = [source[s:e] for s, e in zip(starts, ends, strict=True)]
     special = [
         i
@@ -76,7 +79,6 @@ def tokenize(nlp: Language, lowered: str, cased: str | None = None) -> Tokens:
     ]
     if not special:
         return Tokens(words, starts, ends)
-    spaced: list[int] = arr[:, 2].tolist()
     last = len(words) - 1
     out_w: list[str] = []
     out_s: list[int] = []
@@ -116,6 +118,186 @@ def tokenize(nlp: Language, lowered: str, cased: str | None = None) -> Tokens:
     out_s += starts[done:]
     out_e += ends[done:]
     return Tokens(out_w, out_s, out_e)
+
+
+# --------------------------------------------------------------------------- memoised spans
+#
+# ``make_doc`` of a whole resume costs a few milliseconds, although nearly every piece of it
+# ("experience", "managed,", "2019") was tokenized before. spaCy's tokenizer works run by run:
+# it cuts the text where whitespace starts or stops and tokenizes each run on its own; one space
+# after a non-space run becomes that run's last token's trailing space (SPACY), and what follows
+# that space is tokenized as if the text started there. So the text is cut at every space that
+# follows a non-space character, and each piece's tokens are remembered.
+#
+# One step of spaCy looks across runs: the final special-case pass (``_apply_special_cases``)
+# matches rules over the whole Doc, and a rule matched across a space ("(:" in "x( :}") keeps an
+# overlapping rule inside a piece (":}") from applying. A space whose two neighbours could end and
+# start two tokens of one rule is therefore not a cut: the pieces around it stay one piece.
+
+#: Pieces remembered per pipeline before the memo starts over. The corpus shows about 40 new
+#: pieces per resume once warm (100,000 after 2,500 resumes), an entry takes ~150 bytes: the
+#: bound keeps a long-lived worker near 15 MB, also on hostile text of millions of distinct
+#: pieces, and starting over costs only a few cold resumes (a plain dict keeps the hit path cheap).
+_MAX_PIECES = 100_000
+#: Characters tokenized by ``make_doc`` itself before the memo is set up: that takes ~0.1 s (a
+#: tokenizer copy, a scan of spaCy's rules), more than a one-resume CLI run would save; a batch
+#: worker or the web server passes this within its first ten resumes.
+_MEMO_AFTER_CHARS = 50_000
+_direct_chars = 0
+
+#: A piece's tokens: their lengths, and their SPACY flags as if a space followed the piece.
+#: (Tokens and their trailing spaces cover the text, so lengths and flags give the starts.)
+_Spans = tuple[tuple[int, ...], tuple[bool, ...]]
+
+
+@dataclass(frozen=True, slots=True)
+class _PieceMemo:
+    """One pipeline's piece tokens: where a text may be cut, the tokens of pieces seen so far,
+    and a copy of the pipeline's tokenizer for new pieces.
+
+    The copy has a vocabulary of its own, without lexical attributes: new words cost less there,
+    and its strings are dropped with the memo, where the pipeline's vocabulary keeps every
+    string it ever saw.
+    """
+
+    cut: re.Pattern[str]
+    tokenizer: Tokenizer
+    spans: dict[str, _Spans]
+    lock: threading.Lock
+
+
+_PIECE_MEMOS: weakref.WeakKeyDictionary[Language, _PieceMemo] = weakref.WeakKeyDictionary()
+_PIECE_MEMOS_LOCK = threading.Lock()
+
+
+def _piece_memo(nlp: Language, renew: bool = False) -> _PieceMemo:
+    """The piece memo of ``nlp`` (read once: later changes to its tokenizer are not seen);
+    ``renew`` starts it over."""
+    with _PIECE_MEMOS_LOCK:
+        memo = _PIECE_MEMOS.get(nlp)
+        if memo is None or renew:
+            cut = _cut_pattern(nlp) if memo is None else memo.cut
+            memo = _PieceMemo(cut, _tokenizer_copy(nlp), {}, threading.Lock())
+            _PIECE_MEMOS[nlp] = memo
+        return memo
+
+
+def _tokenizer_copy(nlp: Language, rules: bool = True) -> Tokenizer:
+    """``nlp``'s tokenizer on a fresh vocabulary (without its special cases if not ``rules``)."""
+    from spacy.tokenizer import Tokenizer
+    from spacy.vocab import Vocab
+
+    tok = cast("Tokenizer", nlp.tokenizer)  # spaCy's own in every blank pipeline
+    return Tokenizer(
+        Vocab(),
+        rules=tok.rules if rules else {},
+        prefix_search=tok.prefix_search,
+        suffix_search=tok.suffix_search,
+        infix_finditer=tok.infix_finditer,
+        token_match=tok.token_match,
+        url_match=tok.url_match,
+        faster_heuristics=tok.faster_heuristics,
+    )
+
+
+def _cut_pattern(nlp: Language) -> re.Pattern[str]:
+    """Where a text may be cut into pieces: a space after a non-space character, unless the
+    characters around it could end and start two tokens of one special-case rule (as spaCy's
+    final pass matches it: the rule split by prefixes, suffixes and infixes alone).
+    """
+    bare = _tokenizer_copy(nlp, rules=False)
+    before: dict[str, set[str]] = {}  # a rule token's first character -> last characters before it
+    for rule in cast("Tokenizer", nlp.tokenizer).rules:
+        words = [t.text for t in bare(rule)]
+        for left, right in zip(words, words[1:], strict=False):
+            before.setdefault(right[0], set()).add(left[-1])
+    joins = "|".join(
+        f"{re.escape(right)}(?<=[{re.escape(''.join(sorted(lefts)))}] .)"
+        for right, lefts in sorted(before.items())
+    )
+    return re.compile(rf" (?<=\S )(?!{joins})", re.DOTALL)
+
+
+def _spacy_spans(nlp: Language, text: str) -> tuple[list[int], list[int], list[bool]]:
+    """Each token's start, end and SPACY flag, as ``nlp.make_doc(text)`` gives them: from
+    ``make_doc`` itself while the process is young, then from remembered pieces."""
+    global _direct_chars
+    if _direct_chars < _MEMO_AFTER_CHARS and nlp not in _PIECE_MEMOS:
+        _direct_chars += len(text)
+        return _direct_spans(nlp, text)
+    return _memo_spans(nlp, text)
+
+
+def _direct_spans(nlp: Language, text: str) -> tuple[list[int], list[int], list[bool]]:
+    arr = nlp.make_doc(text).to_array(["IDX", "LENGTH", "SPACY"])
+    starts: list[int] = arr[:, 0].tolist()
+    ends = [s + n for s, n in zip(starts, arr[:, 1].tolist(), strict=True)]
+    return starts, ends, [bool(f) for f in arr[:, 2].tolist()]
+
+
+def _memo_spans(nlp: Language, text: str) -> tuple[list[int], list[int], list[bool]]:
+    """:func:`_spacy_spans` assembled from remembered pieces (see the notes above)."""
+    if not text:
+        return [], [], []
+    memo = _piece_memo(nlp)
+    pieces = memo.cut.split(text)
+    with memo.lock:
+        missing = sorted(set(pieces).difference(memo.spans))
+        if missing:
+            memo.spans.update(_piece_spans(memo, missing))
+        entries = list(map(memo.spans.__getitem__, pieces))
+    if len(memo.spans) > _MAX_PIECES:
+        _piece_memo(nlp, renew=True)
+    lengths = list(chain.from_iterable(map(itemgetter(0), entries)))
+    spaced = list(chain.from_iterable(map(itemgetter(1), entries)))
+    if pieces[-1]:  # no space after the last piece
+        spaced[-1] = False
+    # each token starts where the one before it ends, or one further if a space follows that one
+    starts = list(accumulate(map(add, lengths, spaced), initial=0))
+    starts.pop()
+    return starts, list(map(add, starts, lengths)), spaced
+
+
+def _piece_spans(memo: _PieceMemo, pieces: list[str]) -> dict[str, _Spans]:
+    """The spans of pieces not seen before, from one tokenization of them joined by spaces.
+
+    Joining is exact where each joining space follows a non-space character and is a cut (see
+    :func:`_cut_pattern`). Only the text's last piece can end in whitespace or be empty; it, and
+    a piece that would touch the one before it through a rule, are tokenized alone.
+    """
+    joined: list[str] = []
+    alone: list[str] = []
+    for piece in pieces:
+        ends_in_space = not piece or piece[-1].isspace()
+        if ends_in_space or joined and memo.cut.match(f"{joined[-1][-1]} {piece[0]}", 1) is None:
+            alone.append(piece)
+        else:
+            joined.append(piece)
+    out: dict[str, _Spans] = {}
+    for group in [joined, *([p] for p in alone)]:
+        rows = memo.tokenizer(" ".join(group)).to_array(["IDX", "LENGTH", "SPACY"]).tolist()
+        token = 0
+        offset = 0
+        for piece in group:
+            first = token
+            while token < len(rows) and rows[token][0] < offset + len(piece):
+                token += 1
+            mine = rows[first:token]
+            if len(mine) == 1 and mine[0][:2] == [offset, len(piece)]:
+                out[piece] = _one_token(len(piece))
+            else:  # SPACY as if a space followed the piece (the joining space did, but the last)
+                out[piece] = (
+                    tuple(n for _, n, _ in mine),
+                    tuple(bool(f) for _, _, f in mine[:-1]) + (True,) * bool(mine),
+                )
+            offset += len(piece) + 1
+    return out
+
+
+@cache
+def _one_token(length: int) -> _Spans:
+    """The spans of a piece that is one token (most pieces; shared to keep the memo small)."""
+    return ((length,), (True,))
 
 
 def text_tokens(text: str) -> Tokens:
