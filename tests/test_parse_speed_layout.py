@@ -6,11 +6,22 @@ properties hold it to the slow form it replaced, on any input hypothesis finds.
 
 from __future__ import annotations
 
+import unicodedata
+
 import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from resume_checker.documents.normalize import _normalize_any, normalize_line
+from resume_checker.documents.normalize import (
+    _BREAK_ENDS,
+    _HYPHENS,
+    _INVISIBLE,
+    _SPACES,
+    _TRAILING_BREAK,
+    SOFT_HYPHENS,
+    _normalize_any,
+    normalize_line,
+)
 from resume_checker.documents.pdf_layout import _WS_CODES, _crossings, _is_ws, non_space_indices
 
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -64,3 +75,31 @@ def test_crossings_match_the_phrase_by_x_table(lines: list[list[tuple[float, flo
     has_right = np.logical_or.reduceat(x0[:, None] > xs, first_phrase, axis=0)
     assert np.array_equal(np.minimum.reduceat(x1, first_phrase)[:, None] < xs, has_left)
     assert np.array_equal(np.maximum.reduceat(x0, first_phrase)[:, None] > xs, has_right)
+
+
+def _normalize_by_regex(text: str) -> str:
+    """normalize_line's clean-up with both regex passes always run (the form it had)."""
+    ends_soft = text.rstrip().endswith(tuple(SOFT_HYPHENS))
+    text = unicodedata.normalize("NFKC", text)
+    for soft in SOFT_HYPHENS:
+        text = text.replace(soft, "")
+    for src, dst in _HYPHENS.items():
+        text = text.replace(src, dst)
+    text = _SPACES.sub(" ", _INVISIBLE.sub("", text)).strip()
+    return text + "-" if ends_soft and text and text[-1].isalpha() else text
+
+
+@FAST
+@given(st.one_of(st.text(st.characters(codec="utf-8"), max_size=80), SPACEY))
+def test_printable_fast_path_matches_the_regex_passes(text: str) -> None:
+    assert normalize_line(text) == (_normalize_by_regex(text) if text else "")
+
+
+@FAST
+@given(st.lists(st.one_of(SPACEY, st.sampled_from(["distrib-", "uted", "a-\n", "x\u00ad",
+                                                    "b\ufffe\n", "c-\n\n", "state-of-the-"])),
+                max_size=6))
+def test_break_endings_precheck_matches_the_regex(lines: list[str]) -> None:
+    for line in lines:
+        assert (line.endswith(_BREAK_ENDS) and bool(_TRAILING_BREAK.search(line))) == bool(
+            _TRAILING_BREAK.search(line))

@@ -14,6 +14,9 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff]")
 _TRAILING_BREAK = re.compile(r"(?<=[A-Za-z])[-\u00ad\ufffe]$")
 _LEADING_WORD = re.compile(r"^([a-z]\w*(?:-\w+)*)(.*)$", re.DOTALL)
+# The endings _TRAILING_BREAK can match ("$" also matches before a final newline): a cheap
+# test that rules out most lines before the regex runs.
+_BREAK_ENDS = ("-", "\u00ad", "\ufffe", "-\n", "\u00ad\n", "\ufffe\n")
 
 
 def normalize_line(text: str) -> str:
@@ -39,8 +42,13 @@ def _normalize_any(text: str) -> str:
         text = text.replace(soft, "")
     for src, dst in _HYPHENS.items():
         text = text.replace(src, dst)
-    text = _INVISIBLE.sub("", text)
-    text = _SPACES.sub(" ", text).strip()
+    if text.isprintable():
+        # No control, invisible or format chars, and no space but " " (every other space
+        # char is a separator, which is not printable): the two passes below fold spaces only.
+        text = " ".join(text.split())
+    else:
+        text = _INVISIBLE.sub("", text)
+        text = _SPACES.sub(" ", text).strip()
     if ends_soft and text and text[-1].isalpha():
         text += "-"
     return text
@@ -56,7 +64,7 @@ def join_broken_words(lines: list[str]) -> list[str]:
     out = list(lines)
     for i in range(len(out) - 1):
         current = out[i]
-        if not _TRAILING_BREAK.search(current):
+        if not current.endswith(_BREAK_ENDS) or not _TRAILING_BREAK.search(current):
             continue
         nxt = out[i + 1]
         m = _LEADING_WORD.match(nxt)

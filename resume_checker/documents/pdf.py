@@ -267,11 +267,11 @@ def _raw_page(
         lines.append(
             RawLine(
                 text=text,
-                bbox=BBox(
-                    x0=round(piece.x0, 2),
-                    top=round(height - piece.y1, 2),
-                    x1=round(piece.x1, 2),
-                    bottom=round(height - piece.y0, 2),
+                bbox=BBox(  # x0, top, x1, bottom (by position: cheaper than by name)
+                    round(piece.x0, 2),
+                    round(height - piece.y1, 2),
+                    round(piece.x1, 2),
+                    round(height - piece.y0, 2),
                 ),
                 font_size=round(size, 1) if size > 0 else None,
                 bold=bold,

@@ -18,7 +18,9 @@ from ..errors import LimitExceededError
 from ..limits import Limits
 
 _STREAM = re.compile(rb"stream\r?\n")
-_DICT_START = re.compile(rb"\bobj\b")
+# Up to the end of the last "obj" keyword: the greedy ".*" backs off from the end, so it stops
+# at the nearest one instead of finding every one from the start.
+_LAST_DICT_START = re.compile(rb".*\bobj\b", re.DOTALL)
 _FLATE = re.compile(rb"/(?:FlateDecode|Fl)\b")
 _IMAGE = re.compile(rb"/Subtype\s*/Image\b")
 _LOOKBACK = 4096  # bytes before "stream" searched for the stream's dictionary
@@ -35,8 +37,8 @@ def check_inflated_size(data: bytes, *, source: str, limits: Limits) -> int:
         if data[max(0, start - 3):start] == b"end":
             continue  # "endstream"
         head = data[max(0, start - _LOOKBACK):start]
-        starts = [m.end() for m in _DICT_START.finditer(head)]
-        dictionary = head[starts[-1]:] if starts else head
+        last = _LAST_DICT_START.match(head)
+        dictionary = head[last.end():] if last else head
         if not _FLATE.search(dictionary) or _IMAGE.search(dictionary):
             continue
         total += _inflated_size(data, match.end(), budget - total + 1)
