@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import ctypes
 import re
-from collections import Counter
+from collections import Counter, deque
 from dataclasses import dataclass, replace
+from itertools import repeat
 
 import numpy as np
 import pypdfium2 as pdfium
@@ -186,9 +187,11 @@ def _scan(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, may_have_images: b
         text = "".join(_char(_char_unicode(handle, i)) for i in range(count))
     boxes = (ctypes.c_float * (4 * count))()  # FS_RECTF: left, top, right, bottom
     base = ctypes.addressof(boxes)
-    loose_box = _loose_box
-    for i in non_space_indices(text).tolist():  # spaces and CR/LF need no box
-        loose_box(handle, i, base + 16 * i)
+    wanted = non_space_indices(text)  # spaces and CR/LF need no box
+    # One call per char, driven by `map` so no bytecode runs per char; a failed call leaves
+    # the box zero, as before.
+    deque(map(_loose_box, repeat(handle), wanted.tolist(), (base + 16 * wanted).tolist()),
+          maxlen=0)
     width, height = page.get_width(), page.get_height()
     page_handle = _address(page)
     images = 0
