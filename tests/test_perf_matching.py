@@ -76,28 +76,64 @@ def test_the_cache_stores_the_tokens_the_text_gives():
     assert "." in stored.words and "\n" in stored.words  # the odd word and the block break
 
 
-@pytest.mark.parametrize("damage", ["tag", "crc", "shape", "garbage", "absent"])
+DAMAGES = ["tag", "crc", "words", "shape", "garbage", "typecode", "floats", "absent"]
+
+
+def _damage(tokens: list, damage: str) -> list | None:
+    """Stored tokens ([tag, crc, words joined, starts and ends packed]) damaged one way."""
+    tokens = list(tokens)
+    if damage == "tag":
+        tokens[0] = "0/spacy-0"
+    elif damage == "crc":
+        tokens[1] += 1
+    elif damage == "words":
+        tokens[2] += " extra"
+    elif damage == "shape":
+        tokens[3] = tokens[3][:-4]
+    elif damage == "garbage":
+        tokens[3] = "H!!not base64!!"
+    elif damage == "typecode":
+        tokens[3] = "d" + tokens[3][1:]
+    elif damage == "floats":
+        import base64
+        from array import array
+
+        tokens[3] = "d" + base64.b64encode(array("d", [0.0, 1.0]).tobytes()).decode()
+    else:
+        return None
+    return tokens
+
+
+@pytest.mark.parametrize("damage", DAMAGES)
 def test_damaged_stored_tokens_are_ignored_and_the_text_tokenized_again(damage):
     import json
 
     document = _document("Experience", "Built CUDA kernels and JAX models")
     data = json.loads(serialize.document_to_json(document))
-    if damage == "tag":
-        data["tokens"][0] = "0/spacy-0"
-    elif damage == "crc":
-        data["tokens"][1] += 1
-    elif damage == "shape":
-        data["tokens"][3] = data["tokens"][3][:-1]
-    elif damage == "garbage":
-        data["tokens"][4] = [["x", 5]]
-    else:
-        del data["tokens"]
+    data["tokens"] = _damage(data["tokens"], damage)
     tk._MEMO.clear()
     again = serialize.document_from_json(json.dumps(data))
     assert again == document
     assert not tk._MEMO
     kwset = load_keyword_set("neural-network-architect")
     assert check_document(again, kwset) == check_document(document, kwset)
+
+
+@pytest.mark.parametrize("damage", DAMAGES)
+def test_an_analysis_with_damaged_tokens_is_matched_from_its_text(damage):
+    import json
+
+    from resume_checker.analysis import analyse, check_analysis
+
+    document = _document("Experience", "Built CUDA kernels and JAX models")
+    analysis = analyse(document)
+    data = json.loads(serialize.analysis_to_json(analysis))
+    data["tokens"] = _damage(data["tokens"], damage)
+    again = serialize.analysis_from_json(json.dumps(data))
+    if damage != "crc":  # a wrong checksum is found by the matcher, against the text it reads
+        assert again.tokens is None
+    kwset = load_keyword_set("neural-network-architect")
+    assert check_analysis(again, kwset) == check_analysis(analysis, kwset)
 
 
 def test_content_hash_is_computed_once_and_follows_copies():

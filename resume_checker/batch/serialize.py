@@ -131,7 +131,9 @@ def _pack(numbers: list[int]) -> str:
 
 def _unpack(packed: str) -> list[int]:
     """:func:`_pack` undone (raises ValueError on a damaged text)."""
-    values = array(packed[:1])  # "H" or "I"; anything else raises ValueError
+    if packed[:1] not in ("H", "I"):
+        raise ValueError("not a packed array of offsets")
+    values = array(packed[:1])
     values.frombytes(base64.b64decode(packed[1:], validate=True))
     if sys.byteorder == "big":
         values.byteswap()
