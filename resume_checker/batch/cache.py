@@ -67,12 +67,8 @@ def analysis_key() -> str:
     return f"{parser_key()}/{ANALYSIS_SCHEMA}/{ANALYSIS_VERSION}"
 
 
-def stat_key(path: str | os.PathLike[str]) -> str | None:
-    """What says a file is unchanged: size, modification and change times, inode (or None)."""
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
+def stat_key(st: os.stat_result) -> str:
+    """What says a file is unchanged: size, modification and change times, inode."""
     return f"{st.st_size}/{st.st_mtime_ns}/{st.st_ctime_ns}/{st.st_ino}"
 
 

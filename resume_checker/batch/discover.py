@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 TEXT_EXTENSIONS = frozenset({".txt", ".md", ".markdown", ".text"})
@@ -24,6 +24,8 @@ class Candidate:
     path: Path            # the path as found (absolute), opened by the worker
     display: str          # the name shown in reports: relative to the folder given
     kind: str             # "pdf" | "zip" | "text": what the first bytes suggest
+    #: the file's stat when it was found (the batch cache tells unchanged files by it)
+    stat: os.stat_result | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,26 +90,33 @@ def _expand(root: Path, *, recursive: bool) -> Iterator[Candidate | Skipped]:
         return
     if stat.S_ISDIR(st.st_mode):
         real_root = root.resolve()
-        yield from _walk(real_root, real_root, recursive=recursive, visited={_key(st)})
+        yield from _walk(real_root, real_root, real_root.name, recursive=recursive,
+                         visited={_key(st)}, linked=False)
     else:
-        yield _classify(root.resolve(), root.name, st, shown)
+        # a file named directly: its own symlink is resolved (parent folders need not be)
+        path = root.resolve() if root.is_symlink() else Path(os.path.abspath(root))
+        yield _classify(path, root.name, st, shown)
 
 
 def _walk(
-    folder: Path, root: Path, *, recursive: bool, visited: set[tuple[int, int]]
+    folder: Path, root: Path, shown_folder: str, *, recursive: bool,
+    visited: set[tuple[int, int]], linked: bool,
 ) -> Iterator[Candidate | Skipped]:
+    """The folder's entries, by name.  ``linked``: the folder was reached through a symlink, so
+    its files are resolved (one file found twice is then checked once)."""
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError as exc:
-        yield Skipped(_rel(folder, root), f"folder cannot be read ({exc.strerror or exc})")
+        yield Skipped(shown_folder, f"folder cannot be read ({exc.strerror or exc})")
         return
     for entry in entries:
         path = Path(entry.path)
-        shown = _rel(path, root)
+        shown = f"{shown_folder}/{entry.name}"
         if is_hidden_or_temporary(entry.name):
             yield Skipped(shown, "hidden or temporary file")
             continue
-        if entry.is_symlink():
+        is_link = entry.is_symlink()
+        if is_link:
             target = path.resolve()
             if not target.exists():
                 yield Skipped(shown, "broken symlink")
@@ -116,7 +125,7 @@ def _walk(
                 yield Skipped(shown, "symlink points outside the folder")
                 continue
         try:
-            st = path.stat()
+            st = os.stat(entry.path)
         except OSError as exc:
             yield Skipped(shown, f"cannot be read ({exc.strerror or exc})")
             continue
@@ -126,9 +135,11 @@ def _walk(
             elif _key(st) in visited:
                 yield Skipped(shown, "folder already visited (symlink loop)")
             else:
-                yield from _walk(path, root, recursive=True, visited=visited | {_key(st)})
+                yield from _walk(path, root, shown, recursive=True,
+                                 visited=visited | {_key(st)}, linked=linked or is_link)
             continue
-        yield _classify(path.resolve(), entry.name, st, shown)
+        # under the resolved root, a path that crossed no symlink is already the real one
+        yield _classify(path.resolve() if linked or is_link else path, entry.name, st, shown)
 
 
 def _classify(path: Path, name: str, st: os.stat_result, shown: str) -> Candidate | Skipped:
@@ -137,7 +148,7 @@ def _classify(path: Path, name: str, st: os.stat_result, shown: str) -> Candidat
     if is_hidden_or_temporary(name):
         return Skipped(shown, "hidden or temporary file")
     if st.st_size == 0:
-        return Candidate(path, shown, "empty")
+        return Candidate(path, shown, "empty", st)
     try:
         with open(path, "rb") as handle:
             head = handle.read(SNIFF_BYTES)
@@ -147,15 +158,8 @@ def _classify(path: Path, name: str, st: os.stat_result, shown: str) -> Candidat
     if kind is None:
         suffix = path.suffix.lower() or "no extension"
         return Skipped(shown, f"unsupported format ({suffix}; expected PDF, DOCX, .txt or .md)")
-    return Candidate(path, shown, kind)
+    return Candidate(path, shown, kind, st)
 
 
 def _key(st: os.stat_result) -> tuple[int, int]:
     return (st.st_dev, st.st_ino)
-
-
-def _rel(path: Path, root: Path) -> str:
-    try:
-        return str(Path(root.name) / path.relative_to(root))
-    except ValueError:
-        return str(path)

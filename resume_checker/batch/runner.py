@@ -53,6 +53,7 @@ class BatchOptions:
 class _Input:
     path: str        # a local absolute path or a URL, as the worker opens it
     display: str
+    stat: str | None = None   # a local file's stat key (see cache.stat_key) when it was found
 
 
 def run_batch(
@@ -125,7 +126,8 @@ def _inputs(
     given = list(paths)
     urls = [str(p) for p in given if is_url(str(p))]
     found = discover([p for p in given if not is_url(str(p))], recursive=recursive)
-    inputs = [_Input(str(c.path), c.display) for c in found.candidates]
+    inputs = [_Input(str(c.path), c.display, stat_key(c.stat) if c.stat else None)
+              for c in found.candidates]
     skipped = list(found.skipped)
     if urls:
         remote, remote_skipped = list_urls(urls, recursive=recursive)
@@ -148,11 +150,10 @@ def _check_all(
         query=options.query,
         today=today,
     )
-    stats = [None if is_url(c.path) else stat_key(c.path) for c in candidates]
     known = cache.file_hashes() if cache is not None else {}
     tasks = [
-        FileTask(c.path, _shown(c.display, n, options), _known_hash(known, c.path, st))
-        for n, (c, st) in enumerate(zip(candidates, stats, strict=True), 1)
+        FileTask(c.path, _shown(c.display, n, options), _known_hash(known, c.path, c.stat))
+        for n, c in enumerate(candidates, 1)
     ]
     limits = PoolLimits(options.limits.time_seconds, options.limits.memory_mb)
     rows: list[BatchRow] = []
@@ -170,7 +171,7 @@ def _check_all(
         row = _row(outcome, candidates[outcome.index], options)
         peak_rss = max(peak_rss, outcome.peak_rss_mb)
         if outcome.value is not None:
-            store.add(outcome.value, candidates[outcome.index].path, stats[outcome.index])
+            store.add(outcome.value, candidates[outcome.index].path, candidates[outcome.index].stat)
         rows.append(row)
         if on_row:
             on_row(row)
