@@ -168,3 +168,46 @@ def test_cache_info_counts_what_the_cache_holds(tmp_path):
     assert CliRunner().invoke(app, ["cache", "clear", "--cache", str(cache_path)]).exit_code == 0
     shown = CliRunner().invoke(app, ["cache", "info", "--cache", str(cache_path)])
     assert "documents: 0" in shown.output and "files remembered: 0" in shown.output
+
+
+def test_a_cache_from_an_older_layout_is_emptied_not_misread(tmp_path):
+    import sqlite3
+
+    path = tmp_path / "c.sqlite3"
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE documents (sha256 TEXT, parser TEXT, body TEXT, created REAL,"
+               " used REAL, PRIMARY KEY (sha256, parser))")
+    db.execute("INSERT INTO documents VALUES ('x', 'p', '{}', 0, 0)")
+    db.execute("CREATE TABLE runs (id TEXT PRIMARY KEY, created REAL NOT NULL, set_id TEXT NOT"
+               " NULL, set_hash TEXT NOT NULL, ranking TEXT NOT NULL)")
+    db.execute("INSERT INTO runs VALUES ('r1', 1e12, 's', 'h', '[]')")
+    db.commit()
+    db.close()
+    with Cache(path) as cache:
+        info = cache.info()
+        assert info.documents == 0 and info.runs == 1  # documents re-laid out, runs kept
+    folder = _folder(tmp_path)
+    result = run_batch([folder], load_keyword_set("neural-network-architect"),
+                       BatchOptions(jobs=1, cache_path=path))
+    assert all(r.error is None for r in result.rows)
+
+
+def test_retention_is_refreshed_by_use(tmp_path):
+    import sqlite3
+    import time
+
+    folder = _folder(tmp_path)
+    path = tmp_path / "c.sqlite3"
+    options = BatchOptions(jobs=1, cache_path=path)
+    kwset = load_keyword_set("neural-network-architect")
+    run_batch([folder], kwset, options)
+    long_ago = time.time() - 20 * 86_400
+    db = sqlite3.connect(path)
+    for table in ("documents", "analyses", "files"):
+        db.execute(f"UPDATE {table} SET used = ?", (long_ago,))
+    db.commit()
+    run_batch([folder], kwset, options)
+    for table in ("documents", "analyses", "files"):
+        (oldest,) = db.execute(f"SELECT MIN(used) FROM {table}").fetchone()
+        assert oldest > time.time() - 3600, table
+    db.close()

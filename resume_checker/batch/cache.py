@@ -37,20 +37,30 @@ from .serialize import SCHEMA, document_from_json, document_to_json
 PARSER_VERSION = "1"
 DEFAULT_RETENTION_DAYS = 30
 DAY = 86_400.0
+#: keys per ``IN (...)`` list: under SQLite's oldest limit of 999 bound values a statement
+_CHUNK = 500
 
+#: the table layout; a cache file made with another is emptied of documents, analyses and files
+#: (they are only a cache) and laid out anew; recorded runs are kept
+LAYOUT = 2
+# The small columns come before the body: SQLite reads a row's columns in order, so a column
+# after a 20 kB body costs a walk through its overflow pages (retention checks read ``used``).
 _TABLES = """
 CREATE TABLE IF NOT EXISTS documents (
-    sha256 TEXT NOT NULL, parser TEXT NOT NULL, body TEXT NOT NULL,
-    created REAL NOT NULL, used REAL NOT NULL, PRIMARY KEY (sha256, parser));
+    sha256 TEXT NOT NULL, parser TEXT NOT NULL, created REAL NOT NULL, used REAL NOT NULL,
+    body TEXT NOT NULL, PRIMARY KEY (sha256, parser));
+CREATE INDEX IF NOT EXISTS documents_used ON documents (used);
 CREATE TABLE IF NOT EXISTS analyses (
-    sha256 TEXT NOT NULL, key TEXT NOT NULL, day TEXT NOT NULL, body TEXT NOT NULL,
-    created REAL NOT NULL, used REAL NOT NULL, PRIMARY KEY (sha256, key, day));
+    sha256 TEXT NOT NULL, key TEXT NOT NULL, day TEXT NOT NULL, created REAL NOT NULL,
+    used REAL NOT NULL, body TEXT NOT NULL, PRIMARY KEY (sha256, key, day));
+CREATE INDEX IF NOT EXISTS analyses_used ON analyses (used);
 CREATE TABLE IF NOT EXISTS files (
     path TEXT PRIMARY KEY, stat TEXT NOT NULL, sha256 TEXT NOT NULL, used REAL NOT NULL);
 CREATE TABLE IF NOT EXISTS runs (
     id TEXT PRIMARY KEY, created REAL NOT NULL, set_id TEXT NOT NULL, set_hash TEXT NOT NULL,
     ranking TEXT NOT NULL);
 """
+_OLD_TABLES = ("documents", "analyses", "files")
 
 
 def parser_key() -> str:
@@ -113,11 +123,21 @@ class Cache:
         self._db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.executescript(_TABLES)
+        self._lay_out()
         self.hits = 0
         self.misses = 0
         if retention_days is not None:
             self.purge(older_than_days=retention_days)
+
+    def _lay_out(self) -> None:
+        (layout,) = self._db.execute("PRAGMA user_version").fetchone()
+        if layout != LAYOUT:
+            with self._transaction():  # another process may have laid it out meanwhile
+                (layout,) = self._db.execute("PRAGMA user_version").fetchone()
+                for table in _OLD_TABLES if layout != LAYOUT else ():
+                    self._db.execute(f"DROP TABLE IF EXISTS {table}")
+                self._db.execute(f"PRAGMA user_version = {LAYOUT}")
+        self._db.executescript(_TABLES)
 
     def __enter__(self) -> Cache:
         return self
@@ -153,9 +173,11 @@ class Cache:
     def put_many(self, entries: Iterable[tuple[str, str]]) -> None:
         """Store (sha256, document JSON) pairs in one transaction."""
         now = time.time()
-        rows = [(sha, parser_key(), body, now, now) for sha, body in entries]
+        rows = [(sha, parser_key(), now, now, body) for sha, body in entries]
         with self._transaction():
-            self._db.executemany("INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?)", rows)
+            self._db.executemany(
+                "INSERT OR REPLACE INTO documents (sha256, parser, created, used, body)"
+                " VALUES (?, ?, ?, ?, ?)", rows)
 
     def put(self, document: Document) -> None:
         self.put_many([(document.sha256, document_to_json(document))])
@@ -164,11 +186,13 @@ class Cache:
         """Store (sha256, analysis JSON) pairs for ``day`` (ISO date) in one transaction."""
         now = time.time()
         key = analysis_key()
-        rows = list({sha: (sha, key, day, body, now, now) for sha, body in entries}.values())
+        rows = list({sha: (sha, key, day, now, now, body) for sha, body in entries}.values())
         with self._transaction():
             # an analysis for another day (or checks version) is never used again: replace it
             self._db.executemany("DELETE FROM analyses WHERE sha256 = ?", [r[:1] for r in rows])
-            self._db.executemany("INSERT INTO analyses VALUES (?, ?, ?, ?, ?, ?)", rows)
+            self._db.executemany(
+                "INSERT INTO analyses (sha256, key, day, created, used, body)"
+                " VALUES (?, ?, ?, ?, ?, ?)", rows)
 
     def get_analysis_json(self, sha256: str, day: str) -> str | None:
         row = self._db.execute(
@@ -187,15 +211,25 @@ class Cache:
         now = time.time()
         rows = [(path, st, sha, now) for path, st, sha in entries]
         with self._transaction():
-            self._db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)", rows)
+            self._db.executemany(
+                "INSERT OR REPLACE INTO files (path, stat, sha256, used) VALUES (?, ?, ?, ?)", rows)
 
-    def touch(self, hashes: Iterable[str]) -> None:
-        """Mark entries as used now, so retention counts from the last use."""
+    def touch(self, hashes: Iterable[str], paths: Iterable[str] = ()) -> None:
+        """Mark documents and analyses (by hash) and remembered files (by path) as used now, so
+        retention counts from the last use.  Entries used within the last day are left as they
+        are: retention is counted in days, and a re-rank then writes nothing."""
         now = time.time()
-        rows = [(now, h) for h in hashes]
+        hashes, paths = list(hashes), list(paths)
         with self._transaction():
-            self._db.executemany("UPDATE documents SET used = ? WHERE sha256 = ?", rows)
-            self._db.executemany("UPDATE analyses SET used = ? WHERE sha256 = ?", rows)
+            for table, column, keys in (("documents", "sha256", hashes),
+                                        ("analyses", "sha256", hashes), ("files", "path", paths)):
+                for start in range(0, len(keys), _CHUNK):
+                    chunk = keys[start : start + _CHUNK]
+                    marks = ",".join("?" * len(chunk))
+                    self._db.execute(
+                        f"UPDATE {table} SET used = ? WHERE used < ? AND {column} IN ({marks})",
+                        (now, now - DAY, *chunk),
+                    )
 
     # ------------------------------------------------------------ runs
 

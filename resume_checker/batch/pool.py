@@ -19,13 +19,14 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
+import selectors
 import signal
 import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from multiprocessing.connection import Connection, wait
+from multiprocessing.connection import Connection
 from typing import Any, Generic, TypeVar
 
 from resume_checker.errors import ResumeCheckerError
@@ -99,23 +100,55 @@ def run_pool(
 
 
 def _drive(ctx, workers, pending, init, work, config, limits, depth) -> Iterator[Outcome[Any]]:
-    while pending or any(w.busy for w in workers):
+    with _Watch(workers) as watch:
+        while pending or any(w.busy for w in workers):
+            for worker in workers:
+                while worker.ready and len(worker.queue) < depth and pending:
+                    worker.assign(*pending.popleft())
+            now = time.monotonic()
+            deadlines = [w.deadline(limits.time_seconds) for w in workers]
+            ready = watch.wait(max(0.0, min(d for d in deadlines if d is not None) - now))
+            for i, worker in enumerate(workers):
+                outcome, alive = worker.poll(ready, limits)
+                if outcome is not None:
+                    yield outcome
+                if not alive:
+                    pending.extendleft(reversed(worker.queue))  # queued, never started
+                    worker.queue.clear()
+                    watch.forget(worker)
+                    worker.stop()
+                    workers[i] = _Worker.start(ctx, init, work, config, limits)
+                    watch.add(workers[i])
+
+
+class _Watch:
+    """One selector over every worker's pipe and exit sentinel, kept for the whole run
+    (``multiprocessing.connection.wait`` builds and fills a new one per call, which costs more
+    than reading a short task's answer)."""
+
+    def __init__(self, workers: list[_Worker]) -> None:
+        self._selector = selectors.DefaultSelector()
         for worker in workers:
-            while worker.ready and len(worker.queue) < depth and pending:
-                worker.assign(*pending.popleft())
-        now = time.monotonic()
-        deadlines = [w.deadline(limits.time_seconds) for w in workers]
-        timeout = max(0.0, min(d for d in deadlines if d is not None) - now)
-        ready = wait([c for w in workers for c in (w.conn, w.process.sentinel)], timeout)
-        for i, worker in enumerate(workers):
-            outcome, alive = worker.poll(ready, limits)
-            if outcome is not None:
-                yield outcome
-            if not alive:
-                pending.extendleft(reversed(worker.queue))  # queued, never started
-                worker.queue.clear()
-                worker.stop()
-                workers[i] = _Worker.start(ctx, init, work, config, limits)
+            self.add(worker)
+
+    def __enter__(self) -> _Watch:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._selector.close()
+
+    def add(self, worker: _Worker) -> None:
+        self._selector.register(worker.conn, selectors.EVENT_READ, worker.conn)
+        self._selector.register(worker.process.sentinel, selectors.EVENT_READ,
+                                worker.process.sentinel)
+
+    def forget(self, worker: _Worker) -> None:
+        for handle in (worker.conn, worker.process.sentinel):
+            self._selector.unregister(handle)
+
+    def wait(self, timeout: float) -> list[Any]:
+        """The pipes and sentinels that are ready, as ``connection.wait`` gives them."""
+        return [key.data for key, _ in self._selector.select(timeout)]
 
 
 class _Worker:
@@ -168,7 +201,7 @@ class _Worker:
                 message = None
             if message is not None:
                 return self._reply(message), True
-        if self.process.sentinel in ready or not self.process.is_alive():
+        if self.process.sentinel in ready:  # readable once the process has ended
             self.process.join(1)
             return self._died(limits), False
         deadline = self.deadline(limits.time_seconds)

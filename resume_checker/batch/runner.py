@@ -111,7 +111,8 @@ def run_batch(
                              for k in kwsets[1:]),
         )
         if cache is not None:
-            cache.touch(r.sha256 for r in result.rows if r.cached)
+            cache.touch((r.sha256 for r in result.rows if r.cached),
+                        (c.path for c in candidates if c.stat is not None))
             cache.record_run(run_record(result))
         return result
     finally:
@@ -157,7 +158,7 @@ def _check_all(
     ]
     limits = PoolLimits(options.limits.time_seconds, options.limits.memory_mb)
     rows: list[BatchRow] = []
-    store = _CacheWriter(cache, today.isoformat())
+    store = _CacheWriter(cache, today.isoformat(), known)
     peak_rss = 0.0
     if options.scheduler is None:
         outcomes = run_pool(tasks, init=init, work=work, config=config, jobs=options.jobs,
@@ -188,9 +189,10 @@ def _known_hash(known: dict[str, tuple[str, str]], path: str, stat: str | None) 
 class _CacheWriter:
     """New documents, analyses and file hashes, written to the cache in chunks."""
 
-    def __init__(self, cache: Cache | None, day: str) -> None:
+    def __init__(self, cache: Cache | None, day: str, known: dict[str, tuple[str, str]]) -> None:
         self.cache = cache
         self.day = day
+        self.known = known   # the file hashes the cache holds: only new or changed ones are written
         self.documents: list[tuple[str, str]] = []
         self.analyses: list[tuple[str, str]] = []
         self.files: list[tuple[str, str, str]] = []
@@ -202,7 +204,7 @@ class _CacheWriter:
             self.documents.append((value.sha256, value.document_json))
         if value.analysis_json:
             self.analyses.append((value.sha256, value.analysis_json))
-        if stat is not None:
+        if stat is not None and self.known.get(path) != (stat, value.sha256):
             self.files.append((path, stat, value.sha256))
         if len(self.documents) + len(self.analyses) >= _CACHE_CHUNK:
             self.flush()

@@ -107,9 +107,11 @@ _WORD_SEP = " "
 
 
 def _tokens_out(document: Document) -> list[Any] | None:
-    """[tag, crc32 of the reading text, the words joined, starts and ends packed] of the
-    matcher's tokens: the words are stored as they are and the offsets as a packed array, so
-    loading them is a split and a base64 decode, not a rebuild (JSON numbers parse slowly)."""
+    """[tag, crc32 of the reading text, the words joined, starts and ends packed, acronym
+    definitions] of the matcher's view of the text: the words are stored as they are and the
+    offsets as a packed array, so loading them is a split and a base64 decode, not a rebuild
+    (JSON numbers parse slowly)."""
+    from resume_checker.matching.acronyms import find_definitions
     from resume_checker.matching.tokens import reading_text, text_tokens, tokens_tag
 
     text, _ = reading_text(document)
@@ -117,7 +119,8 @@ def _tokens_out(document: Document) -> list[Any] | None:
     joined = _WORD_SEP.join(tokens.words)
     if joined.count(_WORD_SEP) != max(len(tokens.words) - 1, 0):
         return None  # a word holds the separator: the text is tokenized again when loaded
-    return [tokens_tag(), _crc(text), joined, _pack(tokens.starts + tokens.ends)]
+    definitions = [list(d) for d in find_definitions(text)]
+    return [tokens_tag(), _crc(text), joined, _pack(tokens.starts + tokens.ends), definitions]
 
 
 def _pack(numbers: list[int]) -> str:
@@ -159,9 +162,9 @@ def _known_tokens(stored: Any) -> KnownTokens | None:
     from resume_checker.matching import KnownTokens
     from resume_checker.matching.tokens import Tokens, tokens_tag
 
-    if not isinstance(stored, list) or len(stored) != 4 or stored[0] != tokens_tag():
+    if not isinstance(stored, list) or len(stored) != 5 or stored[0] != tokens_tag():
         return None
-    _, crc, joined, packed = stored
+    _, crc, joined, packed, definitions = stored
     if not isinstance(joined, str) or not isinstance(crc, int) or not isinstance(packed, str):
         return None
     try:
@@ -178,9 +181,13 @@ def _known_tokens(stored: Any) -> KnownTokens | None:
     lowered = joined.lower().split(_WORD_SEP) if count else []
     if len(lowered) != count:
         return None
+    try:
+        found = tuple((str(a), str(b), int(c), int(d)) for a, b, c, d in definitions)
+    except (TypeError, ValueError):
+        return None
     # The spans are ours (the crc ties them to the text the matcher reads, which also checks
     # that the last one ends inside it); a tampered entry can misplace evidence, not crash.
-    return KnownTokens(crc, Tokens(words, starts, ends), lowered)
+    return KnownTokens(crc, Tokens(words, starts, ends), lowered, found)
 
 
 def _crc(text: str) -> int:

@@ -109,6 +109,8 @@ class KnownTokens:
     crc: int                  # :func:`text_crc` of the reading text they were made from
     tokens: Tokens
     lowered: list[str]        # the words in lower case, as the case-insensitive patterns are
+    #: the acronyms the text defines (:func:`.acronyms.find_definitions`), when known
+    definitions: tuple[tuple[str, str, int, int], ...] | None = None
 
 
 def text_crc(text: str) -> int:
@@ -173,14 +175,15 @@ class Matcher:
         ``known``: the tokens of the document's reading text, if already known (they are
         ignored unless they are for this text)."""
         text, segments = reading_text(document)
+        found = None
         if known is not None and known.crc == text_crc(text) and _fits(known.tokens, text):
-            tokens, lowered = known.tokens, known.lowered
+            tokens, lowered, found = known.tokens, known.lowered, known.definitions
         else:
             tokens = text_tokens(text)
             lowered = [w.lower() for w in tokens.words]
         hits = self._find(text, tokens, lowered)
         definitions: dict[tuple[str, str], list[tuple[int, int]]] = {}
-        for short, long, d_start, d_end in find_definitions(text):
+        for short, long, d_start, d_end in find_definitions(text) if found is None else found:
             definitions.setdefault((short, long), []).append((d_start, d_end))
         for (short, long), spans in definitions.items():
             for form, other in ((long, short), (short, long)):
