@@ -61,8 +61,9 @@ def batch(
     output: Annotated[list[Path] | None, typer.Option(
         "--output", "-o", help="Write a report; format by extension: .csv .json .html .md "
         "(repeatable).")] = None,
-    top: Annotated[int | None, typer.Option("--top", min=1,
-                                            help="Show only the best K in the terminal.")] = None,
+    top: Annotated[int | None, typer.Option(
+        "--top", min=1, help="Show the best K in the terminal (default: all of them, or the best "
+        "25 when the ranking is also written to a file).")] = None,
     min_score: Annotated[float | None, typer.Option(
         "--min-score", min=0, max=100, help="Show only scores at or above S in the terminal.")]
     = None,
@@ -122,7 +123,7 @@ def batch(
     for path, fmt in outputs.items():
         _write(path, _renderer(fmt)(result))
         err(f"wrote {path}")
-    _print_table(result, top=top, min_score=min_score)
+    _print_table(result, top=top, min_score=min_score, written=list(outputs))
     if previous is not None:
         labels = {r.path: r.file for r in result.rows} if blind else None
         _print_comparison(compare(run_record(result), previous, top=top or 10,
@@ -288,14 +289,25 @@ class _Progress:
             self.next_line = self.done + max(1, self.total // 20)
 
 
-def _print_table(result: BatchResult, *, top: int | None, min_score: float | None) -> None:
+#: rows the terminal shows when the ranking also went to a file and no --top was given
+TERMINAL_ROWS = 25
+
+
+def _print_table(
+    result: BatchResult, *, top: int | None, min_score: float | None, written: list[Path]
+) -> None:
+    """The ranking in the terminal: the best ``top`` rows; without ``--top``, every row when no
+    file was asked for (the terminal is the only place to see them), else the best 25 (the files
+    hold them all; a table of thousands of rows would scroll the summary away)."""
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
     rows = [r for r in result.ranked if min_score is None
             or (r.summary and r.summary.scorable and (r.score or 0) >= min_score)]
-    rows = rows[:top] if top else rows
+    shown = top or (TERMINAL_ROWS if written else None)
+    more = len(rows) - shown if shown and len(rows) > shown else 0
+    rows = rows[:shown] if shown else rows
     table = Table(title=f"Ranking: {result.set_title}", title_justify="left")
     table.add_column("#", justify="right")
     table.add_column("file")
@@ -314,6 +326,9 @@ def _print_table(result: BatchResult, *, top: int | None, min_score: float | Non
             Text(", ".join(s.missing[:3])),
         )
     Console(soft_wrap=False).print(table)
+    if more and not top:
+        files = ", ".join(str(path) for path in written)
+        typer.echo(f"... and {more} more in {files} (--top N shows more here)")
 
 
 def _print_comparison(c: Comparison) -> None:

@@ -4,6 +4,7 @@ a file whose stat is unchanged is not even read, and a changed file is read agai
 from __future__ import annotations
 
 import os
+import re
 from datetime import date
 from pathlib import Path
 
@@ -211,3 +212,20 @@ def test_retention_is_refreshed_by_use(tmp_path):
         (oldest,) = db.execute(f"SELECT MIN(used) FROM {table}").fetchone()
         assert oldest > time.time() - 3600, table
     db.close()
+
+
+def test_the_terminal_shows_the_best_rows_when_the_ranking_goes_to_a_file(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    import resume_checker.cli_batch as cli_batch
+    from resume_checker.cli import app
+
+    monkeypatch.setattr(cli_batch, "TERMINAL_ROWS", 2)
+    folder = _folder(tmp_path)
+    base = ["batch", str(folder), "--set", "neural-network-architect", "--no-cache", "-j", "1"]
+    third = re.compile(r"^│\s+3\s+│", re.MULTILINE)  # the table row ranked third
+    shown = CliRunner().invoke(app, [*base, "--output", str(tmp_path / "r.csv")])
+    assert "... and 1 more in" in shown.output and "r.csv" in shown.output
+    assert not third.search(shown.output)
+    every = CliRunner().invoke(app, base)
+    assert "more in" not in every.output and third.search(every.output)
