@@ -80,7 +80,10 @@ def _folder(tmp_path: Path) -> Path:
     return folder
 
 
-def test_rerank_with_an_edited_set_reads_no_file(tmp_path):
+def test_rerank_with_an_edited_set_reads_no_file(tmp_path, monkeypatch):
+    import builtins
+    import io
+
     folder = _folder(tmp_path)
     options = BatchOptions(jobs=1, cache_path=tmp_path / "c.sqlite3")
     kwset = load_keyword_set("neural-network-architect")
@@ -88,7 +91,18 @@ def test_rerank_with_an_edited_set_reads_no_file(tmp_path):
         name="Python", category=kwset.terms[0].category, weight=3.0))})
     run_batch([folder], kwset, options)
 
+    opened: list[str] = []  # files of the folder opened in this (the parent) process
+    real_open = builtins.open
+
+    def spy(file, *args, **kwargs):
+        if str(file).startswith(str(folder)):
+            opened.append(str(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", spy)
+    monkeypatch.setattr(io, "open", spy)
     again = run_batch([folder], edited, options, work=no_read_work)
+    assert opened == []
     assert [r.error for r in again.rows] == [None, None, None]
     assert all(r.cached for r in again.rows)
     fresh = run_batch([folder], edited, BatchOptions(jobs=1))

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+#: ``known(path, stat)``: the batch cache has read this file before and it is unchanged
+Known = Callable[[Path, os.stat_result], bool]
 TEXT_EXTENSIONS = frozenset({".txt", ".md", ".markdown", ".text"})
 SNIFF_BYTES = 8
 
@@ -23,7 +25,8 @@ class Candidate:
 
     path: Path            # the path as found (absolute), opened by the worker
     display: str          # the name shown in reports: relative to the folder given
-    kind: str             # "pdf" | "zip" | "text": what the first bytes suggest
+    kind: str             # "pdf" | "zip" | "text" | "empty": what the first bytes suggest;
+                          # "known": read before by the batch cache, unchanged, not sniffed
     #: the file's stat when it was found (the batch cache tells unchanged files by it)
     stat: os.stat_result | None = field(default=None, compare=False)
 
@@ -62,23 +65,36 @@ def sniff(head: bytes, suffix: str) -> str | None:
     return None
 
 
-def discover(paths: Iterable[str | os.PathLike[str]], *, recursive: bool = False) -> Discovery:
-    """Expand files and folders (mixed) into candidates and skipped entries, in a stable order."""
+def discover(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    recursive: bool = False,
+    on_first: Callable[[], object] | None = None,
+    known: Known | None = None,
+) -> Discovery:
+    """Expand files and folders (mixed) into candidates and skipped entries, in a stable order.
+
+    ``on_first`` is called when the first candidate is found (a batch starts its workers then,
+    so they start while the rest of a large folder is listed).  ``known(path, stat)`` says a
+    file is one the batch cache has read before, unchanged: its first bytes are not read again
+    (it was a supported file then)."""
     candidates: list[Candidate] = []
     skipped: list[Skipped] = []
     seen: set[Path] = set()
     for given in paths:
         root = Path(given)
-        for item in _expand(root, recursive=recursive):
+        for item in _expand(root, recursive=recursive, known=known):
             if isinstance(item, Skipped):
                 skipped.append(item)
             elif item.path not in seen:
+                if on_first is not None and not candidates:
+                    on_first()
                 seen.add(item.path)
                 candidates.append(item)
     return Discovery(tuple(candidates), tuple(skipped))
 
 
-def _expand(root: Path, *, recursive: bool) -> Iterator[Candidate | Skipped]:
+def _expand(root: Path, *, recursive: bool, known: Known | None) -> Iterator[Candidate | Skipped]:
     shown = str(root)
     try:
         st = root.stat()
@@ -91,16 +107,16 @@ def _expand(root: Path, *, recursive: bool) -> Iterator[Candidate | Skipped]:
     if stat.S_ISDIR(st.st_mode):
         real_root = root.resolve()
         yield from _walk(real_root, real_root, real_root.name, recursive=recursive,
-                         visited={_key(st)}, linked=False)
+                         visited={_key(st)}, linked=False, known=known)
     else:
         # a file named directly: its own symlink is resolved (parent folders need not be)
         path = root.resolve() if root.is_symlink() else Path(os.path.abspath(root))
-        yield _classify(path, root.name, st, shown)
+        yield _classify(path, root.name, st, shown, known)
 
 
 def _walk(
     folder: Path, root: Path, shown_folder: str, *, recursive: bool,
-    visited: set[tuple[int, int]], linked: bool,
+    visited: set[tuple[int, int]], linked: bool, known: Known | None,
 ) -> Iterator[Candidate | Skipped]:
     """The folder's entries, by name.  ``linked``: the folder was reached through a symlink, so
     its files are resolved (one file found twice is then checked once)."""
@@ -135,20 +151,25 @@ def _walk(
             elif _key(st) in visited:
                 yield Skipped(shown, "folder already visited (symlink loop)")
             else:
-                yield from _walk(path, root, shown, recursive=True,
-                                 visited=visited | {_key(st)}, linked=linked or is_link)
+                yield from _walk(path, root, shown, recursive=True, visited=visited | {_key(st)},
+                                 linked=linked or is_link, known=known)
             continue
         # under the resolved root, a path that crossed no symlink is already the real one
-        yield _classify(path.resolve() if linked or is_link else path, entry.name, st, shown)
+        real = path.resolve() if linked or is_link else path
+        yield _classify(real, entry.name, st, shown, known)
 
 
-def _classify(path: Path, name: str, st: os.stat_result, shown: str) -> Candidate | Skipped:
+def _classify(
+    path: Path, name: str, st: os.stat_result, shown: str, known: Known | None
+) -> Candidate | Skipped:
     if not stat.S_ISREG(st.st_mode):
         return Skipped(shown, "not a regular file")
     if is_hidden_or_temporary(name):
         return Skipped(shown, "hidden or temporary file")
     if st.st_size == 0:
         return Candidate(path, shown, "empty", st)
+    if known is not None and known(path, st):
+        return Candidate(path, shown, "known", st)
     try:
         with open(path, "rb") as handle:
             head = handle.read(SNIFF_BYTES)

@@ -86,17 +86,61 @@ def run_pool(
     limit runs from the answer before it.  When a worker dies, only the task it was working on
     fails; the tasks queued behind it go to another worker.
     """
-    pending = deque(enumerate(tasks))
+    pending = list(tasks)
     if not pending:
         return
-    ctx = _context(preload)
-    jobs = max(1, min(jobs or os.cpu_count() or 1, len(pending)))
-    workers = [_Worker.start(ctx, init, work, config, limits) for _ in range(jobs)]
-    try:
-        yield from _drive(ctx, workers, pending, init, work, config, limits, max(1, depth))
-    finally:
-        for worker in workers:
+    jobs = min(jobs or os.cpu_count() or 1, len(pending))
+    with LocalPool(init=init, work=work, config=config, jobs=jobs, limits=limits,
+                   preload=preload, depth=depth) as pool:
+        yield from pool.run(pending)
+
+
+class LocalPool:
+    """:func:`run_pool` in two steps: the workers start when the pool is made, so they start
+    (the forkserver imports spaCy, each worker compiles its keyword sets) while the caller is
+    still listing the tasks; :meth:`run` then works through them.  Close it when done."""
+
+    def __init__(
+        self,
+        *,
+        init: Callable[[Any], Any],
+        work: Callable[[Any, Any], Any],
+        config: Any = None,
+        jobs: int | None = None,
+        limits: PoolLimits = PoolLimits(),
+        preload: tuple[str, ...] = (),
+        depth: int = 2,
+    ) -> None:
+        self._ctx = _context(preload)
+        self._args = (init, work, config, limits)
+        self._depth = max(1, depth)
+        count = max(1, jobs or os.cpu_count() or 1)
+        self._workers = [_Worker.start(self._ctx, init, work, config, limits)
+                         for _ in range(count)]
+
+    def grow(self, jobs: int) -> None:
+        """Start more workers, up to ``jobs`` in all."""
+        init, work, config, limits = self._args
+        while len(self._workers) < jobs:
+            self._workers.append(_Worker.start(self._ctx, init, work, config, limits))
+
+    def run(self, tasks: Iterable[Any]) -> Iterator[Outcome[Any]]:
+        """Outcomes of ``tasks`` in completion order (see :func:`run_pool`)."""
+        pending = deque(enumerate(tasks))
+        if pending:
+            init, work, config, limits = self._args
+            yield from _drive(self._ctx, self._workers, pending, init, work, config, limits,
+                              self._depth)
+
+    def close(self) -> None:
+        for worker in self._workers:
             worker.stop()
+
+    def __enter__(self) -> LocalPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 def _drive(ctx, workers, pending, init, work, config, limits, depth) -> Iterator[Outcome[Any]]:

@@ -26,9 +26,9 @@ from resume_checker.limits import DEFAULT_LIMITS, Limits
 
 from .blind import candidate_label
 from .cache import DEFAULT_RETENTION_DAYS, Cache, RunRecord, stat_key
-from .discover import Skipped, discover
+from .discover import Known, Skipped, discover
 from .model import BatchResult, BatchRow, FileResult, SetInfo, Status
-from .pool import Outcome, PoolLimits, run_pool
+from .pool import LocalPool, Outcome, PoolLimits
 from .remote import is_url, list_urls
 from .worker import PRELOAD, FileTask, WorkerConfig, check_file, init_worker
 
@@ -76,19 +76,22 @@ def run_batch(
         require_dask()
     started = time.time()
     clock = time.monotonic()
-    candidates, skipped = _inputs(paths, options.recursive)
-    if on_start:
-        on_start(len(candidates))
-    rows: list[BatchRow] = []
-    for number, item in enumerate(skipped, start=len(candidates) + 1):
-        rows.append(
-            BatchRow(number, _shown(item.display, number, options), Status.SKIPPED,
-                     error=item.reason, code="skipped", path=item.display)
-        )
     cache = Cache(options.cache_path, retention_days=options.retention_days) \
         if options.cache_path else None
+    config = _config(kwsets, options, cache)
+    pool = _PoolStarter(options, config, init, work)
     try:
-        checked, peak_rss = _check_all(candidates, kwsets, options, cache, on_row, init, work)
+        known = cache.file_hashes() if cache is not None else {}
+        candidates, skipped = _inputs(paths, options.recursive, pool.start, _unchanged(known))
+        if on_start:
+            on_start(len(candidates))
+        rows: list[BatchRow] = []
+        for number, item in enumerate(skipped, start=len(candidates) + 1):
+            rows.append(
+                BatchRow(number, _shown(item.display, number, options), Status.SKIPPED,
+                         error=item.reason, code="skipped", path=item.display)
+            )
+        checked, peak_rss = _check_all(candidates, config, options, cache, known, on_row, pool)
         rows.extend(checked)
         first = kwsets[0]
         result = BatchResult(
@@ -116,17 +119,20 @@ def run_batch(
             cache.record_run(run_record(result))
         return result
     finally:
+        pool.close()
         if cache is not None:
             cache.close()
 
 
 def _inputs(
-    paths: Iterable[str | os.PathLike[str]], recursive: bool
+    paths: Iterable[str | os.PathLike[str]], recursive: bool, on_first: Callable[[], object],
+    known: Known | None,
 ) -> tuple[list[_Input], list[Skipped]]:
     """Local paths through :func:`discover`, URLs through fsspec; local ones first."""
     given = list(paths)
     urls = [str(p) for p in given if is_url(str(p))]
-    found = discover([p for p in given if not is_url(str(p))], recursive=recursive)
+    found = discover([p for p in given if not is_url(str(p))], recursive=recursive,
+                     on_first=on_first, known=known)
     inputs = [_Input(str(c.path), c.display, stat_key(c.stat) if c.stat else None)
               for c in found.candidates]
     skipped = list(found.skipped)
@@ -137,11 +143,8 @@ def _inputs(
     return inputs, skipped
 
 
-def _check_all(
-    candidates: list[_Input], kwsets, options, cache, on_row, init, work
-) -> tuple[list[BatchRow], float]:
-    today = date.today()
-    config = WorkerConfig(
+def _config(kwsets, options: BatchOptions, cache: Cache | None) -> WorkerConfig:
+    return WorkerConfig(
         keyword_set=kwsets[0],
         extra_sets=tuple(kwsets[1:]),
         limits=options.limits,
@@ -149,25 +152,61 @@ def _check_all(
         blind=options.blind,
         want_json=options.want_json,
         query=options.query,
-        today=today,
+        today=date.today(),
     )
-    known = cache.file_hashes() if cache is not None else {}
+
+
+class _PoolStarter:
+    """The local worker pool.  Its first worker starts when discovery finds the first file, so
+    the forkserver (which imports spaCy, about a second in a new process) starts while the rest
+    of a large folder is listed, and nothing starts for a batch with nothing to read; the other
+    workers start once the files are counted (never more than files).  Dask runs its own."""
+
+    def __init__(self, options: BatchOptions, config: WorkerConfig, init, work) -> None:
+        self.options, self.config, self.init, self.work = options, config, init, work
+        self.pool: LocalPool | None = None
+
+    @property
+    def limits(self) -> PoolLimits:
+        return PoolLimits(self.options.limits.time_seconds, self.options.limits.memory_mb)
+
+    def start(self) -> None:
+        if self.pool is None and self.options.scheduler is None:
+            self.pool = LocalPool(init=self.init, work=self.work, config=self.config,
+                                  jobs=1, limits=self.limits, preload=PRELOAD)
+
+    def run(self, tasks: list[FileTask]):
+        if self.options.scheduler is not None:
+            from .dask_backend import run_dask
+
+            return run_dask(tasks, init=self.init, work=self.work, config=self.config,
+                            jobs=self.options.jobs, limits=self.limits, preload=PRELOAD,
+                            scheduler=self.options.scheduler)
+        if not tasks:
+            return iter(())
+        self.start()
+        assert self.pool is not None
+        self.pool.grow(min(self.options.jobs or os.cpu_count() or 1, len(tasks)))
+        return self.pool.run(tasks)
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.close()
+
+
+def _check_all(
+    candidates: list[_Input], config: WorkerConfig, options, cache, known, on_row,
+    pool: _PoolStarter,
+) -> tuple[list[BatchRow], float]:
     tasks = [
         FileTask(c.path, _shown(c.display, n, options), _known_hash(known, c.path, c.stat))
         for n, c in enumerate(candidates, 1)
     ]
-    limits = PoolLimits(options.limits.time_seconds, options.limits.memory_mb)
     rows: list[BatchRow] = []
-    store = _CacheWriter(cache, today.isoformat(), known)
+    assert config.today is not None
+    store = _CacheWriter(cache, config.today.isoformat(), known)
     peak_rss = 0.0
-    if options.scheduler is None:
-        outcomes = run_pool(tasks, init=init, work=work, config=config, jobs=options.jobs,
-                            limits=limits, preload=PRELOAD)
-    else:
-        from .dask_backend import run_dask
-
-        outcomes = run_dask(tasks, init=init, work=work, config=config, jobs=options.jobs,
-                            limits=limits, preload=PRELOAD, scheduler=options.scheduler)
+    outcomes = pool.run(tasks)
     for outcome in outcomes:
         row = _row(outcome, candidates[outcome.index], options)
         peak_rss = max(peak_rss, outcome.peak_rss_mb)
@@ -178,6 +217,13 @@ def _check_all(
             on_row(row)
     store.flush()
     return rows, peak_rss
+
+
+def _unchanged(known: dict[str, tuple[str, str]]) -> Known | None:
+    """Whether a file is one the cache remembers, with the stat it had then."""
+    if not known:
+        return None
+    return lambda path, st: (entry := known.get(str(path))) is not None and entry[0] == stat_key(st)
 
 
 def _known_hash(known: dict[str, tuple[str, str]], path: str, stat: str | None) -> str | None:
