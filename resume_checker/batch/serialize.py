@@ -55,13 +55,8 @@ _ORIGINS = {o.value: o for o in Origin}
 def document_to_json(document: Document) -> str:
     """A compact, stable JSON text of a document."""
     payload = {
-        "source": document.source,
-        "format": document.format,
-        "sha256": document.sha256,
-        "byte_size": document.byte_size,
-        "page_count": document.page_count,
+        **_header_out(document),
         "metadata": [list(pair) for pair in document.metadata],
-        "notices": [_notice_out(n) for n in document.notices],
         "pages": [
             [page.number, page.width, page.height, page.image_count,
              [_line_out(x) for x in page.lines]]
@@ -104,6 +99,18 @@ def document_from_json(text: str) -> Document:
 #: separates the stored words: no token holds a space (spaCy splits at whitespace, and whitespace
 #: tokens are stored as "\n"), which :func:`_tokens_out` checks
 _WORD_SEP = " "
+
+
+def _header_out(document: Document) -> dict[str, Any]:
+    """What both stored forms keep of a document besides its lines."""
+    return {
+        "source": document.source,
+        "format": document.format,
+        "sha256": document.sha256,
+        "byte_size": document.byte_size,
+        "page_count": document.page_count,
+        "notices": [_notice_out(n) for n in document.notices],
+    }
 
 
 def _tokens_out(document: Document) -> list[Any] | None:
@@ -264,12 +271,7 @@ def analysis_to_json(analysis: Analysis) -> str:
     """
     document = analysis.document
     payload = {
-        "source": document.source,
-        "format": document.format,
-        "sha256": document.sha256,
-        "byte_size": document.byte_size,
-        "page_count": document.page_count,
-        "notices": [_notice_out(n) for n in document.notices],
+        **_header_out(document),
         "pages": [[p.number, [_slim_out(x) for x in p.lines]] for p in document.pages],
         "hidden": [[x.page, x.hidden, _slim_out(x)] for x in document.hidden_lines],
         "tokens": _tokens_out(document),

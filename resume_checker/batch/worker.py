@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from resume_checker.documents.model import Document
 from resume_checker.errors import LimitExceededError, UnreadableDocumentError
@@ -38,6 +39,8 @@ from .summary import summarize
 
 if TYPE_CHECKING:
     from resume_checker.analysis import Analysis
+
+T = TypeVar("T")
 
 #: modules the forkserver imports once, so each new worker starts warm
 PRELOAD = ("resume_checker.batch.preload", "resume_checker.batch.worker")
@@ -189,29 +192,24 @@ def _read(source: str, limits: Limits) -> bytes:
 
 
 def _cached_analysis(state: WorkerState, sha: str, day: str) -> Analysis | None:
-    if state.cache is None:
-        return None
-    row = state.cache.execute(
-        "SELECT body FROM analyses WHERE sha256 = ? AND key = ? AND day = ?",
-        (sha, analysis_key(), day),
-    ).fetchone()
-    if row is None:
-        return None
-    try:
-        return analysis_from_json(row[0])
-    except ValueError:
-        return None  # a damaged entry is a miss: the analysis is made again and re-stored
+    return _fetch(state, analysis_from_json,
+                  "SELECT body FROM analyses WHERE sha256 = ? AND key = ? AND day = ?",
+                  (sha, analysis_key(), day))
 
 
 def _cached(state: WorkerState, sha: str) -> Document | None:
+    return _fetch(state, document_from_json,
+                  "SELECT body FROM documents WHERE sha256 = ? AND parser = ?", (sha, parser_key()))
+
+
+def _fetch(state: WorkerState, decode: Callable[[str], T], sql: str, args: tuple) -> T | None:
+    """One cached entry, decoded; a damaged entry is a miss (made again, and stored again)."""
     if state.cache is None:
         return None
-    row = state.cache.execute(
-        "SELECT body FROM documents WHERE sha256 = ? AND parser = ?", (sha, parser_key())
-    ).fetchone()
+    row = state.cache.execute(sql, args).fetchone()
     if row is None:
         return None
     try:
-        return document_from_json(row[0])
+        return decode(row[0])
     except ValueError:
         return None
