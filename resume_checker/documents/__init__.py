@@ -33,9 +33,10 @@ def parse_document(
     fmt = sniff(data, source=name)
     if fmt is Format.PDF:
         from .pdf import parse_pdf
-        from .pdf_inflate import check_inflated_size
+        from .pdf_inflate import check_inflated_size, may_exceed
 
-        check_inflated_size(data, source=name, limits=limits)  # before PDFium inflates anything
+        if may_exceed(len(data), limits):  # before PDFium inflates anything
+            check_inflated_size(data, source=name, limits=limits)
         return parse_pdf(data, source=name, limits=limits)
     if fmt is Format.DOCX:
         from .docx import parse_docx

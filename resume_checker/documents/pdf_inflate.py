@@ -25,6 +25,16 @@ _FLATE = re.compile(rb"/(?:FlateDecode|Fl)\b")
 _IMAGE = re.compile(rb"/Subtype\s*/Image\b")
 _LOOKBACK = 4096  # bytes before "stream" searched for the stream's dictionary
 _CHUNK = 1 << 20
+#: Deflate's largest possible expansion: a 258-byte match coded in two bits (RFC 1951); the
+#: stream's header and first literal only lower it.
+DEFLATE_MAX_RATIO = 1032
+
+
+def may_exceed(size: int, limits: Limits) -> bool:
+    """Whether a file of ``size`` bytes could hold streams that inflate past the limit at all:
+    even a file made only of deflate data at deflate's best ratio stays under it otherwise, so
+    :func:`check_inflated_size` could not raise (and most resumes skip the scan)."""
+    return size * DEFLATE_MAX_RATIO >= limits.max_inflated_bytes
 
 
 def check_inflated_size(data: bytes, *, source: str, limits: Limits) -> int:

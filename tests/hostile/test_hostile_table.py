@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import time
+import zlib
 from pathlib import Path
 
 import corpus
@@ -14,9 +15,9 @@ from typer.testing import CliRunner
 
 from resume_checker.api import check
 from resume_checker.cli import app
-from resume_checker.documents import parse_document, sniff
+from resume_checker.documents import parse_document, pdf_inflate, sniff
 from resume_checker.documents.isolated import parse_document_isolated
-from resume_checker.documents.pdf_inflate import check_inflated_size
+from resume_checker.documents.pdf_inflate import DEFLATE_MAX_RATIO, check_inflated_size
 from resume_checker.errors import ResumeCheckerError, UnsupportedFormatError
 from resume_checker.limits import MB, Limits
 
@@ -138,6 +139,29 @@ def test_inflating_pdf_stream_is_stopped_by_the_inflate_limit(hostile_dir: Path)
 def test_inflate_guard_counts_nothing_for_ordinary_pdfs() -> None:
     assert check_inflated_size(corpus.text_pdf(), source="x", limits=Limits()) == 0
     assert check_inflated_size(corpus.image_only_pdf(), source="x", limits=Limits()) == 0
+
+
+@pytest.mark.parametrize("byte", [b"\0", b" ", b"a"])
+def test_deflate_never_expands_past_the_ratio_the_guard_relies_on(byte: bytes) -> None:
+    for size in (1 * MB, 20 * MB):
+        packed = zlib.compress(byte * size, 9)
+        assert size <= DEFLATE_MAX_RATIO * len(packed)
+
+
+def test_a_file_too_small_to_hold_a_bomb_is_not_scanned(monkeypatch: pytest.MonkeyPatch) -> None:
+    def scan(*args: object, **kwargs: object) -> int:
+        raise AssertionError("scanned")
+
+    monkeypatch.setattr(pdf_inflate, "check_inflated_size", scan)
+    assert parse_document(corpus.text_pdf()).lines
+    with pytest.raises(AssertionError, match="scanned"):  # a large one still is
+        parse_document(corpus.text_pdf(), limits=Limits(max_inflated_bytes=1))
+
+
+def test_a_small_bomb_is_stopped_under_a_small_inflate_limit() -> None:
+    with pytest.raises(ResumeCheckerError, match="max_inflated_bytes"):
+        parse_document(corpus.inflating_pdf(inflated_mb=3),
+                       limits=Limits(max_inflated_bytes=2 * MB))
 
 
 def test_mz_executable_is_not_sniffed_as_text() -> None:
