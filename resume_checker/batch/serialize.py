@@ -18,6 +18,7 @@ import sys
 from array import array
 from dataclasses import replace
 from datetime import date
+from types import EllipsisType
 from typing import TYPE_CHECKING, Any
 
 from resume_checker.checks.model import (
@@ -52,8 +53,16 @@ _SECTIONS = {s.value: s for s in Section}
 _ORIGINS = {o.value: o for o in Origin}
 
 
-def document_to_json(document: Document) -> str:
-    """A compact, stable JSON text of a document."""
+def cache_entries(analysis: Analysis, *, with_document: bool) -> tuple[str | None, str]:
+    """The JSON texts of an analysis and (``with_document``) its document, as a batch worker
+    stores them: the token view both carry is built once."""
+    tokens = _tokens_out(analysis.document)
+    document_json = document_to_json(analysis.document, tokens) if with_document else None
+    return document_json, analysis_to_json(analysis, tokens)
+
+
+def document_to_json(document: Document, tokens: list[Any] | None | EllipsisType = ...) -> str:
+    """A compact, stable JSON text of a document (``tokens``: its :func:`_tokens_out`, if made)."""
     payload = {
         **_header_out(document),
         "metadata": [list(pair) for pair in document.metadata],
@@ -63,7 +72,7 @@ def document_to_json(document: Document) -> str:
             for page in document.pages
         ],
         "hidden": [[x.page, x.hidden, _line_out(x)] for x in document.hidden_lines],
-        "tokens": _tokens_out(document),
+        "tokens": _tokens_out(document) if tokens is ... else tokens,
     }
     return json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
 
@@ -262,7 +271,7 @@ def _notice_in(data: dict[str, Any]) -> Notice:
 ANALYSIS_SCHEMA = 1
 
 
-def analysis_to_json(analysis: Analysis) -> str:
+def analysis_to_json(analysis: Analysis, tokens: list[Any] | None | EllipsisType = ...) -> str:
     """A compact JSON text of an :class:`~resume_checker.analysis.Analysis` (batch cache).
 
     The document is kept as the second half of a check reads it: lines' text and place, not
@@ -274,7 +283,7 @@ def analysis_to_json(analysis: Analysis) -> str:
         **_header_out(document),
         "pages": [[p.number, [_slim_out(x) for x in p.lines]] for p in document.pages],
         "hidden": [[x.page, x.hidden, _slim_out(x)] for x in document.hidden_lines],
-        "tokens": _tokens_out(document),
+        "tokens": _tokens_out(document) if tokens is ... else tokens,
         "findings": [_finding_out(f) for f in analysis.findings],
         "structure": _structure_out(analysis.structure),
         "as_of": analysis.as_of.isoformat(),

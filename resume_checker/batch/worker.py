@@ -31,9 +31,8 @@ from .model import FileResult
 from .remote import is_url, read_url
 from .serialize import (
     analysis_from_json,
-    analysis_to_json,
+    cache_entries,
     document_from_json,
-    document_to_json,
 )
 from .summary import summarize
 
@@ -153,8 +152,7 @@ def _load(state: WorkerState, task: FileTask) -> _Loaded:
     analysis = analyse(document, today=config.today)
     if state.cache is None:
         return _Loaded(analysis, sha, cached, None, None)
-    return _Loaded(analysis, sha, cached, None if cached else document_to_json(document),
-                   analysis_to_json(analysis))
+    return _Loaded(analysis, sha, cached, *cache_entries(analysis, with_document=not cached))
 
 
 def _report_json(report, document: Document, task: FileTask, redactor: Redactor | None) -> dict:
