@@ -165,10 +165,11 @@ def page_pieces(g: PageGeometry, baselines: Baselines = NO_BASELINES) -> list[Pi
     inserts = g.drawn[1:][g.same_line & ~g.spaced & (g.gap_em > base + WORD_GAP_EM)]
     line_starts = np.flatnonzero(np.concatenate(([True], ~g.same_line)))
     line_ends = np.concatenate((line_starts[1:], [n]))
-    spans = [(int(a), int(b), 0) for a, b in zip(line_starts, line_ends, strict=True)]
     columns = _find_columns(g, line_starts, line_ends)
-    if columns is not None:
-        spans = _column_order(g, spans, *columns)
+    if columns is None:
+        spans = [(a, b, 0) for a, b in zip(line_starts.tolist(), line_ends.tolist(), strict=True)]
+    else:
+        spans = _column_order(g, line_starts, line_ends, *columns)
     return _pieces(g, spans, inserts)
 
 
@@ -210,12 +211,13 @@ def _pieces(g: PageGeometry, spans: list[tuple[int, int, int]], inserts: np.ndar
 
 def _find_columns(
     g: PageGeometry, line_starts: np.ndarray, line_ends: np.ndarray
-) -> tuple[float, list[tuple[int, int]]] | None:
+) -> tuple[float, list[tuple[int, int]], np.ndarray] | None:
     """A vertical gutter that no line crosses over a run of lines with text on both sides.
 
-    Returns the gutter x and the runs (index ranges into the lines sorted top to bottom), or
-    None.  Right-aligned dates at a tab stop are not a column: the text right of a real
-    gutter starts at one x (left-aligned), while right-aligned dates start wherever they fit.
+    Returns the gutter x, the runs (index ranges into the lines sorted top to bottom) and that
+    top-to-bottom order of the lines, or None.  Right-aligned dates at a tab stop are not a
+    column: the text right of a real gutter starts at one x (left-aligned), while right-aligned
+    dates start wherever they fit.
     """
     n_lines = len(line_starts)
     if n_lines < 2 * MIN_COLUMN_LINES or g.width <= 0:
@@ -227,11 +229,15 @@ def _find_columns(
     ph_x1 = np.maximum.reduceat(g.right, ph_starts)
     first_phrase = np.searchsorted(ph_starts, line_starts)  # line starts are phrase starts
     xs = np.arange(0.15 * g.width, 0.85 * g.width, 2.0)
-    cross = _crossings(xs, ph_x0 - 1, ph_x1 + 1, first_phrase)
     # A phrase ends left of x (starts right of it) when the line's leftmost end (rightmost
     # start) does: one value per line instead of a phrase-by-x table.
-    has_left = np.minimum.reduceat(ph_x1, first_phrase)[:, None] < xs
-    has_right = np.maximum.reduceat(ph_x0, first_phrase)[:, None] > xs
+    line_x1 = np.minimum.reduceat(ph_x1, first_phrase)
+    line_x0 = np.maximum.reduceat(ph_x0, first_phrase)
+    if not _may_have_gutter(xs, line_x1, line_x0):
+        return None
+    cross = _crossings(xs, ph_x0 - 1, ph_x1 + 1, first_phrase)
+    has_left = line_x1[:, None] < xs
+    has_right = line_x0[:, None] > xs
     tops = np.maximum.reduceat(g.top, line_starts)
     order = np.argsort(-tops, kind="stable")
     tops = tops[order]
@@ -250,16 +256,30 @@ def _find_columns(
     runs = []
     start = 0
     crossed = cross[:, xi].tolist() + [True]  # the end of the page closes the last run
+    lefts, rights = has_left[:, xi].tolist(), has_right[:, xi].tolist()
     for i in range(n_lines + 1):
         if crossed[i]:
-            if start < i:
+            # Most runs between crossing lines are a line or two: too few for a zone.
+            if sum(lefts[start:i]) >= MIN_ZONE_LINES and sum(rights[start:i]) >= MIN_ZONE_LINES:
                 zone = _zone(has_left[start:i, xi], has_right[start:i, xi], tops[start:i])
                 if zone is not None:
                     runs.append((start + zone[0], start + zone[1]))
             start = i + 1
-    if not runs or not _right_side_aligned(g, line_starts[order], line_ends[order], runs, gutter):
+    if not runs or not _right_side_aligned(g, line_starts, order, runs, gutter):
         return None
-    return gutter, runs
+    return gutter, runs, order
+
+
+def _may_have_gutter(xs: np.ndarray, line_x1: np.ndarray, line_x0: np.ndarray) -> bool:
+    """Whether some x of the grid has enough lines with text left of it and enough with text
+    right of it to score a gutter at all.
+
+    A run counts only such lines, so these page-wide counts bound the score from above; on
+    most pages (one column) they fall short, and the line-by-x tables are never built.
+    """
+    left = np.searchsorted(np.sort(line_x1), xs, "left")  # lines whose text ends left of x
+    right = len(line_x0) - np.searchsorted(np.sort(line_x0), xs, "right")  # start right of x
+    return bool(np.minimum(left, right).max() >= MIN_COLUMN_LINES)
 
 
 def _crossings(
@@ -332,48 +352,56 @@ def _run_counts(flags: np.ndarray, breaks: np.ndarray) -> np.ndarray:
 
 
 def _right_side_aligned(
-    g: PageGeometry, starts: np.ndarray, ends: np.ndarray, runs: list[tuple[int, int]],
+    g: PageGeometry, line_starts: np.ndarray, order: np.ndarray, runs: list[tuple[int, int]],
     gutter: float,
 ) -> bool:
     """Whether the text right of the gutter reads as a left-aligned column.
 
     A column's lines start at one x (give or take indents) and end raggedly or justified;
-    right-aligned dates at a tab stop end at one x and start wherever they fit.
+    right-aligned dates at a tab stop end at one x and start wherever they fit.  ``order``
+    lists the lines top to bottom, and ``runs`` index into it.
     """
-    firsts, lasts, heights = [], [], []
-    for a, b in runs:
-        for s, e in zip(starts[a:b], ends[a:b], strict=True):
-            right = g.left[s:e] > gutter
-            if right.any():
-                firsts.append(g.left[s:e][right].min())
-                lasts.append(g.right[s:e][right].max())
-                heights.append(float((g.top[s:e] - g.bottom[s:e]).max()))
-    tolerance = max(3.0, 1.5 * float(np.median(heights)))
-    x0, x1 = np.array(firsts), np.array(lasts)
+    # Per line of the page, in one pass each: where its chars right of the gutter start and
+    # end, and its tallest char (of the whole line).
+    right = g.left > gutter
+    has_right = np.logical_or.reduceat(right, line_starts)
+    line_x0 = np.minimum.reduceat(np.where(right, g.left, np.inf), line_starts)
+    line_x1 = np.maximum.reduceat(np.where(right, g.right, -np.inf), line_starts)
+    line_height = np.maximum.reduceat(g.top - g.bottom, line_starts)
+    lines = np.concatenate([order[a:b] for a, b in runs])
+    lines = lines[has_right[lines]]
+    tolerance = max(3.0, 1.5 * float(np.median(line_height[lines])))
+    x0, x1 = line_x0[lines], line_x1[lines]
     starts_aligned = float(np.mean(np.abs(x0 - np.percentile(x0, 20)) <= tolerance))
     ends_aligned = float(np.mean(np.abs(x1 - np.percentile(x1, 80)) <= 3.0))
     return starts_aligned > ends_aligned and (ends_aligned < 0.5 or starts_aligned >= 0.8)
 
 
 def _column_order(
-    g: PageGeometry, spans: list[tuple[int, int, int]], gutter: float,
-    runs: list[tuple[int, int]],
+    g: PageGeometry, line_starts: np.ndarray, line_ends: np.ndarray, gutter: float,
+    runs: list[tuple[int, int]], order: np.ndarray,
 ) -> list[tuple[int, int, int]]:
-    """Reorder lines top to bottom; inside each column run, left column first, then right."""
-    spans = sorted(spans, key=lambda s: -float(g.top[s[0] : s[1]].max()))
+    """Spans of the lines top to bottom (``order``); inside each column run, the left column's
+    parts first, then the right's."""
+    spans = [(a, b, 0) for a, b in zip(line_starts[order].tolist(), line_ends[order].tolist(),
+                                        strict=True)]
+    # The first char of the page centred right of the gutter, at or after each line start:
+    # a line splits there (or is all left of the gutter when that char is past its end).
+    right = np.flatnonzero((g.left + g.right) / 2 > gutter)
+    found = np.searchsorted(right, line_starts[order])
+    first_right = np.append(right, len(g.drawn))[found].tolist()
     out: list[tuple[int, int, int]] = []
     done = 0
     for a, b in runs:
         out.extend(spans[done:a])
-        left, right = [], []
-        for s, e, _ in spans[a:b]:
-            centers = (g.left[s:e] + g.right[s:e]) / 2
-            split = s + int(np.argmax(np.concatenate((centers > gutter, [True]))))
+        left, right_parts = [], []
+        for (s, e, _), split in zip(spans[a:b], first_right[a:b], strict=True):
+            split = min(split, e)
             if split > s:
                 left.append((s, split, 1))
             if split < e:
-                right.append((split, e, 2))
-        out.extend(left + right)
+                right_parts.append((split, e, 2))
+        out.extend(left + right_parts)
         done = b
     out.extend(spans[done:])
     return out
