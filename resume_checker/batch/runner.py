@@ -270,17 +270,19 @@ class _CacheWriter:
 def _row(outcome: Outcome[FileResult], candidate: _Input, options: BatchOptions) -> BatchRow:
     number = outcome.index + 1
     shown = _shown(candidate.display, number, options)
-    base = BatchRow(number, shown, Status.ERROR, seconds=outcome.seconds, path=candidate.display)
-    if outcome.code == "filtered_by_query":
-        return replace(base, status=Status.SKIPPED, error="filtered by the query",
-                       code=outcome.code)
-    if not outcome.ok or outcome.value is None:
-        return replace(base, error=outcome.error, code=outcome.code)
     value = outcome.value
-    status = Status.WARNING if value.summary.notices else Status.OK
-    return replace(base, status=status, summary=value.summary, cached=value.cached,
-                   sha256=value.sha256, report_json=value.report_json,
-                   extra_summaries=value.extra_summaries, extra_reports=value.extra_reports)
+    if outcome.code == "filtered_by_query":
+        return BatchRow(number, shown, Status.SKIPPED, error="filtered by the query",
+                        code=outcome.code, seconds=outcome.seconds, path=candidate.display)
+    if not outcome.ok or value is None:
+        return BatchRow(number, shown, Status.ERROR, error=outcome.error, code=outcome.code,
+                        seconds=outcome.seconds, path=candidate.display)
+    return BatchRow(
+        number, shown, Status.WARNING if value.summary.notices else Status.OK,
+        summary=value.summary, cached=value.cached, seconds=outcome.seconds,
+        sha256=value.sha256, report_json=value.report_json, path=candidate.display,
+        extra_summaries=value.extra_summaries, extra_reports=value.extra_reports,
+    )
 
 
 def _rank(rows: list[BatchRow]) -> tuple[BatchRow, ...]:
