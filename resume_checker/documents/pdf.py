@@ -259,28 +259,19 @@ def _raw_page(
     number: int, scan: _Scan, pieces: list[Piece], textpage: pdfium.PdfTextPage
 ) -> RawPage:
     fonts = CharFonts(_address(textpage))
+    size_of, font_of = fonts.size, fonts.font
     height = scan.height
+    body = Origin.BODY
     lines = []
-    for piece in pieces:
-        size = fonts.size(piece.first_char)
-        family, bold = fonts.font(piece.first_char)
-        text = piece.text
+    # Dozens of lines a page: the pieces are unpacked as tuples and the lines built by position.
+    for text, first_char, x0, y0, x1, y1, column in pieces:
+        size = size_of(first_char)
+        family, bold = font_of(first_char)
         if _TEX_CODES.search(text):
             text = text.translate(_TEX_LIGATURES)
+        box = BBox(round(x0, 2), round(height - y1, 2), round(x1, 2), round(height - y0, 2))
         lines.append(
-            RawLine(
-                text=text,
-                bbox=BBox(  # x0, top, x1, bottom (by position: cheaper than by name)
-                    round(piece.x0, 2),
-                    round(height - piece.y1, 2),
-                    round(piece.x1, 2),
-                    round(height - piece.y0, 2),
-                ),
-                font_size=round(size, 1) if size > 0 else None,
-                bold=bold,
-                column=piece.column,
-                font=family,
-            )
+            RawLine(text, body, box, round(size, 1) if size > 0 else None, bold, column, family)
         )
     return RawPage(
         number=number, lines=lines, width=round(scan.width, 2), height=round(height, 2),

@@ -46,7 +46,7 @@ class CharFonts:
         self._flags = ctypes.c_int(0)
         self._pointers = tuple(ctypes.addressof(b) for b in (self._matrix, self._buffer,
                                                               self._flags))
-        self._cache: dict[str, tuple[str | None, bool]] = {}
+        self._cache: dict[tuple[bytes, int], tuple[str | None, bool]] = {}
 
     def size(self, index: int) -> float:
         """The size as drawn: the font size scaled by the char's text and page matrices."""
@@ -61,11 +61,11 @@ class CharFonts:
         _, buffer_at, flags_at = self._pointers
         self._flags.value = 0  # PDFium leaves the flags alone for a char without a font
         size = _font_info(self._handle, index, buffer_at, _NAME_BYTES, flags_at)
-        name = self._buffer.value.decode("utf-8", "replace") if 0 < size <= _NAME_BYTES else ""
-        flags = self._flags.value
-        key = f"{name}|{flags}"
+        raw = self._buffer.value if 0 < size <= _NAME_BYTES else b""
+        key = (raw, self._flags.value)
         found = self._cache.get(key)
-        if found is None:
+        if found is None:  # once per font of the page: most lines share a few
+            name, flags = raw.decode("utf-8", "replace"), key[1]
             weight = _font_weight(self._handle, index)
             found = self._cache[key] = (
                 font_family(name),

@@ -79,15 +79,18 @@ def may_hide_text(textpage_handle: int | None, drawn: np.ndarray, same_line: np.
     if not len(drawn):
         return False
     starts = np.flatnonzero(np.concatenate(([True], ~same_line)))
-    ends = np.concatenate((starts[1:], [len(drawn)])) - 1
-    samples = drawn[np.unique(np.concatenate((starts, ends, (starts + ends) // 2)))]
+    ends = np.append(starts[1:], len(drawn)) - 1
+    # A set drops the repeats (a one-char line is its own start, middle and end).
+    samples = set(drawn[np.concatenate((starts, ends, (starts + ends) // 2))].tolist())
     # Read every sample's colour into one array (the loop runs in `map`, not in bytecode),
     # then test them together: the answer is the same as stopping at the first light one.
     colours = np.zeros((len(samples), 4), dtype=np.uint32)  # r, g, b, a per sample
-    at = colours.ctypes.data + 16 * np.arange(len(samples))
-    found = list(map(_char_fill, repeat(textpage_handle), samples.tolist(),
-                     at.tolist(), (at + 4).tolist(), (at + 8).tolist(), (at + 12).tolist()))
-    light = (colours[:, 3] == 0) | (colours[:, :3].min(axis=1) >= _LIGHT)
+    at = colours.ctypes.data
+    end = at + colours.nbytes
+    found = list(map(_char_fill, repeat(textpage_handle), samples, range(at, end, 16),
+                     range(at + 4, end, 16), range(at + 8, end, 16), range(at + 12, end, 16)))
+    r, g, b, a = colours.T
+    light = (a == 0) | ((r >= _LIGHT) & (g >= _LIGHT) & (b >= _LIGHT))
     return bool((np.array(found, dtype=bool) & light).any())
 
 
