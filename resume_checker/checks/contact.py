@@ -12,7 +12,6 @@ from itertools import islice
 
 from ..documents.model import Document, Line, Origin, Severity
 from .model import CheckContext, ContactFacts, Fact, Finding
-from .text import line_text
 
 _EMAIL = re.compile(
     r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
@@ -120,7 +119,7 @@ def extract_contact(document: Document) -> ContactFacts:
     first_page = min((ln.page for ln in lines), default=1)
     top = list(islice((ln for ln in body if ln.page == first_page), _TOP_LINES)) + rest
     # a kind whose needle is nowhere in the text is not looked for line by line
-    lower = line_text(lines).lower
+    lower = "\n".join(ln.text for ln in lines).lower()
     return ContactFacts(
         email=_first(ordered, _search(_EMAIL), "@") if "@" in lower else None,
         phone=_first(top, _phone),
@@ -143,10 +142,7 @@ def check_contact(ctx: CheckContext) -> Iterator[Finding]:
     doc = ctx.document
     if not doc.has_text:
         return
-    lines = doc.lines
-    # with every line in the body no fact can be in a margin or box: no table of origins needed
-    margins = any(ln.origin is not Origin.BODY for ln in lines)
-    origin = {(ln.page, ln.number): ln.origin for ln in lines} if margins else {}
+    origin = {(ln.page, ln.number): ln.origin for ln in doc.lines}
     for kind, origins, code, where in (
         ("header", (Origin.HEADER, Origin.FOOTER), "contact_in_header", "page header or footer"),
         ("text box", (Origin.TEXTBOX,), "contact_in_textbox", "a text box"),

@@ -82,10 +82,10 @@ def extract_degrees(document: Document) -> tuple[Degree, ...]:
     """Degrees named in the Education section (anywhere when there is none), in reading order."""
     lines = document.lines
     has_education = any(ln.is_heading and ln.section is Section.EDUCATION for ln in lines)
-    if has_education:  # a comprehension picks the section's lines faster than a loop
-        lines = tuple(ln for ln in lines if ln.section is Section.EDUCATION)
     found: list[Degree] = []
     for ln in lines:
+        if has_education and ln.section is not Section.EDUCATION:
+            continue
         for m in _DEGREE.finditer(ln.text):
             level = DegreeLevel[m.lastgroup or "OTHER"]
             found.append(Degree(level, m.group(0), _field(ln.text[m.end():]), ln.page, ln.number))

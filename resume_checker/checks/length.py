@@ -6,7 +6,6 @@ from collections.abc import Iterator
 
 from ..documents.model import Section, Severity
 from .model import CheckContext, Finding
-from .text import line_text
 
 MIN_WORDS = 200
 LONG_WORDS = 1200
@@ -28,8 +27,7 @@ def _is_academic(ctx: CheckContext) -> bool:
 
 def check_length(ctx: CheckContext) -> Iterator[Finding]:
     doc = ctx.document
-    # doc.word_count, from the text joined once for the checks (a newline splits words too)
-    words = len(line_text(doc.lines).joined.split())
+    words = doc.word_count
     pages = max(doc.page_count, len(doc.pages))
     if doc.has_text and words < MIN_WORDS:
         yield Finding(

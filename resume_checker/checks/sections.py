@@ -10,9 +10,8 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterator
-from dataclasses import fields, replace
+from dataclasses import replace
 from functools import lru_cache
-from operator import attrgetter
 from statistics import median
 
 from ..documents.model import Document, Line, Section, Severity
@@ -195,42 +194,19 @@ def refine_sections(document: Document) -> Document:
     starts: dict[tuple[int, int], Section] = {}
     for ln, section, _ in heading_candidates(document):
         starts[(ln.page, ln.number)] = section or Section.OTHER
-    numbers = {number for _, number in starts}  # tested first: no key tuple for most lines
     current = Section.OTHER
     pages = []
     for page in document.pages:
         new_lines = []
-        changed = False
         for ln in page.lines:
-            start = starts.get((ln.page, ln.number)) if ln.number in numbers else None
+            start = starts.get((ln.page, ln.number))
             if start is not None:
                 current = start
-                new_lines.append(_relabel(ln, current, True))
-                changed = True
-            elif ln.section != current:
-                new_lines.append(_relabel(ln, current, ln.is_heading))
-                changed = True
+                new_lines.append(replace(ln, section=current, is_heading=True))
             else:
-                new_lines.append(ln)
-        pages.append(replace(page, lines=tuple(new_lines)) if changed else page)
+                new_lines.append(replace(ln, section=current) if ln.section != current else ln)
+        pages.append(replace(page, lines=tuple(new_lines)))
     return replace(document, pages=tuple(pages))
-
-
-_LINE_FIELDS = tuple(f.name for f in fields(Line))
-_LINE_VALUES = attrgetter(*_LINE_FIELDS)
-_SECTION_AT = _LINE_FIELDS.index("section")
-_HEADING_AT = _LINE_FIELDS.index("is_heading")
-# _relabel builds a Line from its fields in order, which needs every field to be an argument
-assert all(f.init for f in fields(Line))
-
-
-def _relabel(line: Line, section: Section, is_heading: bool) -> Line:
-    """``replace(line, section=section, is_heading=is_heading)`` at about half the cost (the
-    fields passed in order, without replace's generic keyword handling)."""
-    values = list(_LINE_VALUES(line))
-    values[_SECTION_AT] = section
-    values[_HEADING_AT] = is_heading
-    return Line(*values)
 
 
 def check_sections(ctx: CheckContext) -> Iterator[Finding]:

@@ -14,7 +14,6 @@ from ..documents.model import Line, Severity
 from ..keywords.model import KeywordSet
 from ..keywords.per_set import per_set
 from .model import CheckContext, Finding
-from .text import line_text
 
 MIN_REPEATS = 12          # a term must appear more often than this ...
 MIN_SHARE = 0.04          # ... and make up more than this share of all words
@@ -60,7 +59,7 @@ def _starts(kwset: KeywordSet) -> _Starts:
 
 def words_of(lines: tuple[Line, ...]) -> tuple[str, ...]:
     """The lower-case words the stuffing check counts, in reading order."""
-    return tuple(_TOKEN.findall(line_text(lines).lower))
+    return tuple(_TOKEN.findall("\n".join(ln.text for ln in lines).lower()))
 
 
 def term_counts(
@@ -123,23 +122,12 @@ def check_repetition(ctx: CheckContext) -> Iterator[Finding]:
         )
 
 
-_SEPARATORS = (",", "|", ";", "\u2022")
-#: three separators on one line (the character classes hold no newline, so no match spans lines)
-_THREE_SEPARATORS = re.compile(r"[,|;\u2022][^\n,|;\u2022]*[,|;\u2022][^\n,|;\u2022]*[,|;\u2022]")
-
-
-def _list_lines(lines: tuple[Line, ...]) -> list[Line]:
-    """The lines that hold three or more of `_SEPARATORS`, in order: one search of the joined
-    text finds them when no line holds a newline of its own (else each line is counted)."""
-    text = line_text(lines)
-    if text.plain:
-        return [lines[i] for i in text.lines_matching(_THREE_SEPARATORS)]
-    return [ln for ln in lines if sum(map(ln.text.count, _SEPARATORS)) >= 3]
-
-
 def check_repeated_lists(ctx: CheckContext) -> Iterator[Finding]:
     """A list line (commas, bars, bullets) that names the same item again and again."""
-    for ln in _list_lines(ctx.document.lines):
+    for ln in ctx.document.lines:
+        text = ln.text
+        if text.count(",") + text.count("|") + text.count(";") + text.count("\u2022") < 3:
+            continue
         items = [i.strip().lower() for i in _LIST_SPLIT.split(ln.text) if i.strip()]
         if len(items) < 4 or len(set(items)) > len(items) - LIST_REPEATS + 1:
             continue  # too short, or no item can repeat LIST_REPEATS times
