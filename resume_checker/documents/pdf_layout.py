@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import repeat
 from typing import NamedTuple
 
 import numpy as np
@@ -186,47 +187,58 @@ def page_pieces(g: PageGeometry, baselines: Baselines = NO_BASELINES) -> list[Pi
     line_starts = np.flatnonzero(np.concatenate(([True], ~g.same_line)))
     line_ends = np.concatenate((line_starts[1:], [n]))
     columns = _find_columns(g, line_starts, line_ends)
-    if columns is None:
-        spans = [(a, b, 0) for a, b in zip(line_starts.tolist(), line_ends.tolist(), strict=True)]
-    else:
-        spans = _column_order(g, line_starts, line_ends, *columns)
-    return _pieces(g, spans, inserts)
+    if columns is None:  # most pages: the lines as they are, in order
+        return _pieces(g, line_starts, line_ends, None, inserts)
+    spans = _column_order(g, line_starts, line_ends, *columns)
+    first, end, column = (np.array(values) for values in zip(*spans, strict=True))
+    return _pieces(g, first, end, column.tolist(), inserts)
 
 
-def _pieces(g: PageGeometry, spans: list[tuple[int, int, int]], inserts: np.ndarray) -> list[Piece]:
-    """Text and box of each span; the spans cover the drawn chars exactly once."""
+def _pieces(
+    g: PageGeometry, first: np.ndarray, end: np.ndarray, column: list[int] | None,
+    inserts: np.ndarray,
+) -> list[Piece]:
+    """Text and box of each span of drawn chars (``first`` to ``end``), in column ``column``
+    (None: all 0); the spans cover the drawn chars exactly once, in order when not in columns.
+    """
     # Line breaks become spaces (same length, so char indices still hold); two replaces cost
     # far less than a translate table.
     text = g.text.replace("\r", " ").replace("\n", " ")
-    first = np.array([a for a, _, _ in spans])
-    last = np.array([b for _, b, _ in spans]) - 1
-    order = np.argsort(first)
-    boxes = np.empty((len(spans), 4))
-    for col, (values, reduce) in enumerate(
-        ((g.left, np.minimum), (g.bottom, np.minimum), (g.right, np.maximum), (g.top, np.maximum))
+    # The extent of each span; reduceat needs ascending starts, so column spans go through
+    # their sorted order and back.
+    order = None if column is None else np.argsort(first)
+    sides = []
+    for values, reduce in (
+        (g.left, np.minimum), (g.bottom, np.minimum), (g.right, np.maximum), (g.top, np.maximum)
     ):
-        boxes[order, col] = reduce.reduceat(values, first[order])
-    start, end = g.drawn[first], g.drawn[last] + 1
-    lo = np.searchsorted(inserts, start, "right").tolist()
-    hi = np.searchsorted(inserts, end, "left").tolist()
-    cuts = inserts.tolist()
-    pieces = []
-    # Plain lists from here: indexing numpy arrays one element at a time costs more.
-    for (_, _, column), a, b, i, j, box in zip(
-        spans, start.tolist(), end.tolist(), lo, hi, boxes.tolist(), strict=True
-    ):
-        if i == j:  # most lines: no space to insert
-            line = text[a:b]
+        if order is None:
+            sides.append(reduce.reduceat(values, first).tolist())
         else:
-            parts, pos = [], a
-            for cut in cuts[i:j]:
-                parts.append(text[pos:cut])
-                pos = cut
-            parts.append(text[pos:b])
-            line = " ".join(parts)
-        x0, y0, x1, y1 = box
-        pieces.append(Piece(line, a, x0, y0, x1, y1, column))
-    return pieces
+            side = np.empty(len(first))
+            side[order] = reduce.reduceat(values, first[order])
+            sides.append(side.tolist())
+    start, stop = g.drawn[first], g.drawn[end - 1] + 1
+    lo = np.searchsorted(inserts, start, "right").tolist()
+    hi = np.searchsorted(inserts, stop, "left").tolist()
+    start_chars = start.tolist()
+    cuts = inserts.tolist()
+    # Plain lists from here: indexing numpy arrays one element at a time costs more.
+    texts = [
+        text[a:b] if i == j else _spaced(text, a, b, cuts[i:j])  # most lines: no cut
+        for a, b, i, j in zip(start_chars, stop.tolist(), lo, hi, strict=True)
+    ]
+    columns = repeat(0, len(texts)) if column is None else column
+    return list(map(Piece._make, zip(texts, start_chars, *sides, columns, strict=True)))
+
+
+def _spaced(text: str, a: int, b: int, cuts: list[int]) -> str:
+    """``text[a:b]`` with a space inserted before each char index of ``cuts``."""
+    parts, pos = [], a
+    for cut in cuts:
+        parts.append(text[pos:cut])
+        pos = cut
+    parts.append(text[pos:b])
+    return " ".join(parts)
 
 
 def _find_columns(
