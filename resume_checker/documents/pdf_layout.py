@@ -202,11 +202,8 @@ def _pieces(
     (None: all 0); the spans cover the drawn chars exactly once, in order when not in columns.
     """
     # Line breaks become spaces (same length, so char indices still hold); two replaces cost
-    # far less than a translate table.  Then the spaces drawn as gaps go in, once for the
-    # page: most lines have some, and each span's text becomes one slice.
+    # far less than a translate table.
     text = g.text.replace("\r", " ").replace("\n", " ")
-    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-    spaced = np.insert(codes, inserts, 32).tobytes().decode("utf-32-le")
     # The extent of each span; reduceat needs ascending starts, so column spans go through
     # their sorted order and back.
     order = None if column is None else np.argsort(first)
@@ -221,18 +218,27 @@ def _pieces(
             side[order] = reduce.reduceat(values, first[order])
             sides.append(side.tolist())
     start, stop = g.drawn[first], g.drawn[end - 1] + 1
-    # A span's chars move right by the spaces inserted before them: those at cuts up to its
-    # start, and up to its end (the cuts inside it give the span its own spaces).
-    shift_start = np.searchsorted(inserts, start, "right")
-    shift_stop = np.searchsorted(inserts, stop, "left")
+    lo = np.searchsorted(inserts, start, "right").tolist()
+    hi = np.searchsorted(inserts, stop, "left").tolist()
     start_chars = start.tolist()
+    cuts = inserts.tolist()
     # Plain lists from here: indexing numpy arrays one element at a time costs more.
     texts = [
-        spaced[a:b]
-        for a, b in zip((start + shift_start).tolist(), (stop + shift_stop).tolist(), strict=True)
+        text[a:b] if i == j else _spaced(text, a, b, cuts[i:j])  # most lines: no cut
+        for a, b, i, j in zip(start_chars, stop.tolist(), lo, hi, strict=True)
     ]
     columns = repeat(0, len(texts)) if column is None else column
     return list(map(Piece._make, zip(texts, start_chars, *sides, columns, strict=True)))
+
+
+def _spaced(text: str, a: int, b: int, cuts: list[int]) -> str:
+    """``text[a:b]`` with a space inserted before each char index of ``cuts``."""
+    parts, pos = [], a
+    for cut in cuts:
+        parts.append(text[pos:cut])
+        pos = cut
+    parts.append(text[pos:b])
+    return " ".join(parts)
 
 
 def _find_columns(
