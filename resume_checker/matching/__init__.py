@@ -35,6 +35,7 @@ import zlib
 from bisect import bisect_right
 from collections import OrderedDict
 from dataclasses import dataclass
+from itertools import compress
 
 from ..documents.model import Document, Line, Origin
 from ..keywords.model import KeywordSet, Term
@@ -43,9 +44,10 @@ from .tokens import (
     Tokens,
     blank_nlp,
     bounded,
+    line_starts,
     lower,
     pattern_words,
-    reading_text,
+    reading_parts,
     text_tokens,
     tokenize,
 )
@@ -137,21 +139,31 @@ class Matcher:
         self._insensitive: PhraseTrie[tuple[int, str]] = PhraseTrie()
         self._sensitive: PhraseTrie[tuple[int, str]] = PhraseTrie()
         self._whole: dict[str, frozenset[int]] = {}  # memo for _whole_terms
+        self._whole_keys: set[str] = set()  # _spelling_key of every pattern (see _whole_terms)
         for t_index, term in enumerate(self._terms):
             for spelling in term.spellings:
                 cased = spelling if term.case_sensitive else None
                 for words in pattern_words(tokenize(nlp, lower(spelling), cased)):
+                    self._whole_keys.add(_spelling_key("".join(words)))
                     if term.case_sensitive:
                         self._sensitive.add((t_index, spelling), words)
                     else:
                         self._insensitive.add((t_index, spelling), [w.lower() for w in words])
+        # Where a pattern of either trie can start, in lower case: a resume's words are looked up
+        # here once, not once per trie (a case-sensitive word is its lower-cased word, cased).
+        self._first_words = self._insensitive.first_words | {
+            w.lower() for w in self._sensitive.first_words
+        }
 
     def _find(self, text: str, tokens: Tokens, lowered: list[str]) -> list[_Hit]:
+        """The trie hits that are whole words (``lowered``: ``tokens.words`` in lower case)."""
+        first = self._first_words
+        starts = list(compress(range(len(lowered)), map(first.__contains__, lowered)))
         hits = []
         for trie, words in ((self._insensitive, lowered), (self._sensitive, tokens.words)):
-            if len(trie) == 0:
+            if not starts or len(trie) == 0:
                 continue
-            for (t_index, alias), s, e in trie.find(words):
+            for (t_index, alias), s, e in trie.find(words, starts):
                 start, end = tokens.starts[s], tokens.ends[e - 1]
                 if bounded(text, start, end):
                     hits.append(_Hit(t_index, alias, start, end))
@@ -160,6 +172,11 @@ class Matcher:
     def _whole_terms(self, form: str) -> frozenset[int]:
         """Terms that match the whole of ``form`` (used to tie a defined acronym to a term)."""
         found = self._whole.get(form)
+        if found is None and _spelling_key(form) not in self._whole_keys:
+            # Most forms a resume defines spell no pattern: they are known without tokenizing
+            # (a re-rank worker meets a new one in most resumes, and tokenizing it costs more
+            # than the rest of a match).
+            found = frozenset()
         if found is None:
             tokens = tokenize(self._nlp, lower(form), form)
             hits = self._find(form, tokens, [w.lower() for w in tokens.words])
@@ -174,7 +191,7 @@ class Matcher:
 
         ``known``: the tokens of the document's reading text, if already known (they are
         ignored unless they are for this text)."""
-        text, segments = reading_text(document)
+        text, parts = reading_parts(document)
         found = None
         if known is not None and known.crc == text_crc(text) and _fits(known.tokens, text):
             tokens, lowered, found = known.tokens, known.lowered, known.definitions
@@ -195,9 +212,20 @@ class Matcher:
                         continue  # the definition itself: its other form already counted
                     hits += [_Hit(t_index, other, start, end) for t_index in terms]
         return MatchResult(
-            matched=_collect(self._terms, hits, text, segments),
+            # where lines start is worked out only for evidence (most resumes match few terms)
+            matched=_collect(self._terms, hits, text, parts, document) if hits else (),
             defined_acronyms=tuple(definitions),
         )
+
+
+def _spelling_key(text: str) -> str:
+    """``text`` without whitespace and hyphens, case-folded: a pattern that matches all of a text
+    has the text's key (joined, its words are the text's tokens, which cover all of the text
+    but spaces and dropped hyphens; and ``c.lower().casefold() == c.casefold()`` for every
+    character, so lower-cased words keep the key)."""
+    if "-" in text:
+        text = text.replace("-", "")
+    return "".join(text.split()).casefold()
 
 
 def _fits(tokens: Tokens, text: str) -> bool:
@@ -218,12 +246,13 @@ def _occurrences(
 
 
 def _collect(
-    terms: tuple[Term, ...], hits: list[_Hit], text: str, segments: list[tuple[int, Line]]
+    terms: tuple[Term, ...], hits: list[_Hit], text: str, parts: list[str], document: Document
 ) -> tuple[TermMatch, ...]:
     by_term: dict[int, list[_Hit]] = {}
     for hit in hits:
         by_term.setdefault(hit.term, []).append(hit)
-    starts = [s for s, _ in segments]
+    starts = line_starts(parts)
+    lines = document.lines
     out = []
     for t_index in sorted(by_term):
         kept: list[_Hit] = []
@@ -231,18 +260,16 @@ def _collect(
             if not kept or hit.start >= kept[-1].end:  # one count per place in the text
                 kept.append(hit)
         term = terms[t_index]
-        evidence = tuple(_evidence(h, text, segments, starts) for h in kept[:MAX_EVIDENCE])
+        evidence = tuple(_evidence(h, text, lines, starts) for h in kept[:MAX_EVIDENCE])
         out.append(TermMatch(term.name, term.category, len(kept), evidence))
     return tuple(out)
 
 
-def _evidence(
-    hit: _Hit, text: str, segments: list[tuple[int, Line]], starts: list[int]
-) -> Evidence:
+def _evidence(hit: _Hit, text: str, lines: tuple[Line, ...], starts: list[int]) -> Evidence:
     first = bisect_right(starts, hit.start) - 1
     last = bisect_right(starts, hit.end - 1) - 1
-    line = segments[first][1]
-    line_text = " ".join(segments[i][1].text for i in range(first, last + 1))
+    line = lines[first]
+    line_text = " ".join(lines[i].text for i in range(first, last + 1))
     return Evidence(
         alias=hit.alias,
         text=text[hit.start : hit.end],
@@ -258,19 +285,29 @@ def _evidence(
 
 _CACHE: OrderedDict[str, Matcher] = OrderedDict()
 _CACHE_LOCK = threading.Lock()
+#: the matchers of the sets asked last, by identity (each kept beside its set, so a recycled id
+#: never hands one set's matcher to another)
+_BY_SET: dict[int, tuple[KeywordSet, Matcher]] = {}
 
 
 def compile_matcher(kwset: KeywordSet) -> Matcher:
     """The matcher for ``kwset``, compiled once per content hash and reused."""
+    known = _BY_SET.get(id(kwset))
+    if known is not None and known[0] is kwset:
+        return known[1]  # this very set: no hash, no lock (a re-rank asks once per resume)
     key = kwset.content_hash
     with _CACHE_LOCK:
-        cached = _CACHE.get(key)
-        if cached is not None:
+        matcher = _CACHE.get(key)
+        if matcher is not None:
             _CACHE.move_to_end(key)
-            return cached
-    matcher = Matcher(kwset)
+    if matcher is None:
+        matcher = Matcher(kwset)
+        with _CACHE_LOCK:
+            _CACHE[key] = matcher
+            while len(_CACHE) > _CACHE_SIZE:
+                _CACHE.popitem(last=False)
     with _CACHE_LOCK:
-        _CACHE[key] = matcher
-        while len(_CACHE) > _CACHE_SIZE:
-            _CACHE.popitem(last=False)
+        if len(_BY_SET) >= _CACHE_SIZE:
+            _BY_SET.clear()
+        _BY_SET[id(kwset)] = (kwset, matcher)
     return matcher
