@@ -34,7 +34,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .checks.model import DegreeLevel, StructureFacts
-from .keywords.model import Category, KeywordSet, Term
+from .keywords.model import (
+    Category,
+    EducationRequirement,
+    ExperienceRequirement,
+    KeywordSet,
+    Term,
+)
 from .keywords.per_set import per_set
 from .matching import MatchResult
 
@@ -104,16 +110,25 @@ def score(
 ) -> Score:
     """Score ``result`` against ``kwset`` (pure, deterministic); with ``structure``, the set's
     experience and education requirements count too."""
+    table = _table(kwset)
     found = {m.term for m in result.matched}
+    # the found terms' places in the set, in set order: each category sums its matched weights
+    # in the set's order, as a sum over its terms would
+    hit_weights: list[list[float]] = [[] for _ in table.categories]
+    for index in sorted(i for name in found for i in table.index.get(name, ())):
+        cat_index, weight = table.places[index]
+        if cat_index >= 0:
+            hit_weights[cat_index].append(weight)
     categories = []
     weighted = 0.0
     weights = 0.0
-    for cat_id, category, terms, total_weight in _by_category(kwset):
-        hit = [t for t in terms if t.name in found]
-        matched_weight = sum(t.weight for t in hit)
+    for (cat_id, category, terms, total_weight), hit, none_hit in zip(
+        table.categories, hit_weights, table.none_hit, strict=True
+    ):
+        matched_weight = sum(hit)
         ratio = matched_weight / total_weight
         categories.append(
-            CategoryScore(
+            none_hit if not hit else CategoryScore(
                 id=cat_id,
                 title=category.title,
                 weight=category.weight,
@@ -144,7 +159,7 @@ def score(
         weighted += kwset.requirements_weight * ratio
         weights += kwset.requirements_weight
     value = round(100 * weighted / weights, 1) if weights else 0.0
-    missing_required = tuple(t.name for t in kwset.terms if t.required and t.name not in found)
+    missing_required = tuple(n for n in table.required if n not in found)
     groups = tuple(
         GroupScore(g.name, g.terms, tuple(n for n in g.terms if n in found), g.required)
         for g in kwset.any_of
@@ -157,35 +172,88 @@ def score(
         categories=tuple(categories),
         knocked_out=knocked_out,
         missing_required=missing_required,
-        band=FILTERED_OUT if knocked_out else kwset.band_for(value),
+        band=FILTERED_OUT if knocked_out else _band_for(table.bands, value),
         groups=groups,
         requirements=requirements,
     )
 
 
+@dataclass(frozen=True, slots=True)
+class _Table:
+    """What scoring reads of a set, worked out once per set (a re-rank scores thousands of
+    resumes against one set)."""
+
+    #: (id, category, its terms, their total weight) for each category with terms, in set order
+    categories: tuple[tuple[str, Category, tuple[Term, ...], float], ...]
+    #: each category's score when none of its terms is found (most categories of most resumes;
+    #: a score is frozen, so one object serves every report)
+    none_hit: tuple[CategoryScore, ...]
+    index: dict[str, tuple[int, ...]]          # term name -> its places in the set
+    #: per term in set order: (its category's place in ``categories`` or -1, its weight)
+    places: tuple[tuple[int, float], ...]
+    required: tuple[str, ...]                  # names of the required terms, in set order
+    bands: tuple[tuple[float, str], ...]       # (min score, name), as band_for tries them
+    experience: tuple[str, ExperienceRequirement] | None   # (its name, the requirement)
+    #: (its name, the level asked for, each listed field's words, the requirement)
+    education: tuple[str, DegreeLevel, tuple[list[str], ...], EducationRequirement] | None
+
+
 @per_set
-def _by_category(kwset: KeywordSet) -> tuple[tuple[str, Category, tuple[Term, ...], float], ...]:
-    """(id, category, its terms, their total weight) for each category with terms, in the set's
-    order; worked out once per set (a re-rank scores thousands of resumes against one set)."""
-    grouped = []
+def _table(kwset: KeywordSet) -> _Table:
+    grouped: list[tuple[str, Category, tuple[Term, ...], float]] = []
+    place: dict[str, int] = {}
     for cat_id, category in kwset.categories.items():
         terms = tuple(t for t in kwset.terms if t.category == cat_id)
         if terms:
+            place[cat_id] = len(grouped)
             grouped.append((cat_id, category, terms, sum(t.weight for t in terms)))
-    return tuple(grouped)
+    index: dict[str, tuple[int, ...]] = {}
+    for i, term in enumerate(kwset.terms):
+        index[term.name] = (*index.get(term.name, ()), i)
+    experience = kwset.experience_requirement
+    education = kwset.education
+    wanted = DegreeLevel(education.min_level) if education is not None else None
+    return _Table(
+        categories=tuple(grouped),
+        none_hit=tuple(
+            CategoryScore(cat_id, category.title, category.weight, 0, total_weight,
+                          round(100 * (0 / total_weight), 1), 0, len(terms))
+            for cat_id, category, terms, total_weight in grouped
+        ),
+        index=index,
+        places=tuple((place.get(t.category, -1), t.weight) for t in kwset.terms),
+        required=tuple(t.name for t in kwset.terms if t.required),
+        bands=tuple((b.min_score, b.name)
+                    for b in sorted(kwset.bands, key=lambda b: b.min_score, reverse=True)),
+        experience=(None if experience is None else
+                    (f"At least {experience.years:g} years of experience", experience)),
+        education=(None if education is None or wanted is None else (
+            f"{wanted.label} degree or higher"
+            + (" in " + " or ".join(education.fields) if education.fields else ""),
+            wanted,
+            tuple(f.casefold().split() for f in education.fields),
+            education,
+        )),
+    )
+
+
+def _band_for(bands: tuple[tuple[float, str], ...], value: float) -> str | None:
+    """:meth:`KeywordSet.band_for` over the set's bands as :func:`_table` sorted them."""
+    return next((name for min_score, name in bands if value >= min_score), None)
 
 
 def requirement_scores(kwset: KeywordSet, facts: StructureFacts) -> tuple[RequirementScore, ...]:
     """The set's experience and education requirements against the structure facts."""
+    table = _table(kwset)
     out = []
-    experience = kwset.experience_requirement
-    if experience is not None:
+    if table.experience is not None:
+        name, experience = table.experience
         years = facts.experience_years
         latest = facts.latest.dates if facts.latest else None
         count = len(facts.positions)
         out.append(RequirementScore(
             kind="experience",
-            name=f"At least {experience.years:g} years of experience",
+            name=name,
             found=(f"about {years:g} years ({count} position{'s' if count != 1 else ''} "
                    "with dates)" if count else "no dated experience found"),
             ratio=min(1.0, years / experience.years),
@@ -193,13 +261,8 @@ def requirement_scores(kwset: KeywordSet, facts: StructureFacts) -> tuple[Requir
             page=latest.page if latest else None,
             line=latest.line if latest else None,
         ))
-    education = kwset.education
-    if education is not None:
-        wanted = DegreeLevel(education.min_level)
-        name = f"{wanted.label} degree or higher"
-        if education.fields:
-            name += " in " + " or ".join(education.fields)
-        fields = [f.casefold().split() for f in education.fields]
+    if table.education is not None:
+        name, wanted, fields, education = table.education
         best, ratio = None, 0.0
         for degree in facts.degrees:
             if degree.level.rank < wanted.rank:
