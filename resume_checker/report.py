@@ -6,6 +6,7 @@ fields are documented in ``docs/report-json.md``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from . import __version__
@@ -198,14 +199,54 @@ def _terms_by_name(kwset: KeywordSet) -> dict[str, Term]:
     return {t.name: t for t in kwset.terms}
 
 
+@dataclass(frozen=True, slots=True)
+class _Missing:
+    """What a report lists of a set's missing terms, worked out once per set; everything here is
+    frozen, so the same objects serve every report."""
+
+    #: every term as a missing term, in the order a report lists missing ones, each with its
+    #: suggestion when it is required
+    rows: tuple[tuple[MissingTerm, Suggestion | None], ...]
+    #: a resume that matches no term: (missing, missing certifications, suggestions)
+    none_found: tuple[tuple[MissingTerm, ...], tuple[MissingTerm, ...], tuple[Suggestion, ...]]
+    summary: KeywordSetSummary
+
+
 @per_set
-def _all_missing(kwset: KeywordSet) -> tuple[MissingTerm, ...]:
-    """Every term of the set as a missing term, in the order a report lists missing ones."""
-    return tuple(sorted(
+def _missing_table(kwset: KeywordSet) -> _Missing:
+    terms = _terms_by_name(kwset)
+    missing = tuple(sorted(
         (MissingTerm(t.name, t.category, t.weight, t.required, kwset.is_certification(t))
          for t in kwset.terms),
         key=_missing_key,
     ))
+    rows = tuple(
+        (m, Suggestion(m.term, suggestion_for(terms[m.term], m.is_certification))
+         if m.required else None)
+        for m in missing
+    )
+    return _Missing(
+        rows=rows,
+        none_found=_missing_parts(rows),
+        summary=KeywordSetSummary(
+            id=kwset.id,
+            title=kwset.title,
+            content_hash=kwset.content_hash,
+            categories=tuple((cid, c.title) for cid, c in kwset.categories.items()),
+        ),
+    )
+
+
+def _missing_parts(
+    rows: Sequence[tuple[MissingTerm, Suggestion | None]],
+) -> tuple[tuple[MissingTerm, ...], tuple[MissingTerm, ...], tuple[Suggestion, ...]]:
+    """(missing terms, the certifications among them, the suggestions) of the missing rows."""
+    missing = tuple(m for m, _ in rows)
+    return (
+        missing,
+        tuple(m for m in missing if m.is_certification),
+        tuple(suggestion for _, suggestion in rows if suggestion is not None),
+    )
 
 
 def ats_view(document: Document) -> tuple[AtsViewLine, ...]:
@@ -241,8 +282,10 @@ def build_report(
     ``summary`` is ``DocumentSummary.of(document)`` when the caller already has it."""
     scorable = is_scorable(document)
     terms = _terms_by_name(kwset)
+    table = _missing_table(kwset)
     matched: tuple[MatchedTerm, ...] = ()
     missing: tuple[MissingTerm, ...] = ()
+    certifications: tuple[MissingTerm, ...] = ()
     suggestions: tuple[Suggestion, ...] = ()
     if scorable:
         matched = tuple(
@@ -258,11 +301,9 @@ def build_report(
             if m.term in terms
         )
         found = {m.term for m in matched}
-        missing = tuple(m for m in _all_missing(kwset) if m.term not in found)
-        suggestions = tuple(
-            Suggestion(m.term, suggestion_for(terms[m.term], m.is_certification))
-            for m in missing
-            if m.required
+        missing, certifications, suggestions = (
+            _missing_parts([row for row in table.rows if row[0].term not in found])
+            if found else table.none_found
         )
     else:
         score = Score(value=0.0, categories=(), knocked_out=False, missing_required=(), band=None)
@@ -270,17 +311,12 @@ def build_report(
         schema_version=SCHEMA_VERSION,
         tool_version=__version__,
         document=summary or DocumentSummary.of(document),
-        keyword_set=KeywordSetSummary(
-            id=kwset.id,
-            title=kwset.title,
-            content_hash=kwset.content_hash,
-            categories=tuple((cid, c.title) for cid, c in kwset.categories.items()),
-        ),
+        keyword_set=table.summary,
         scorable=scorable,
         score=score,
         matched=matched,
         missing=missing,
-        missing_certifications=tuple(m for m in missing if m.is_certification),
+        missing_certifications=certifications,
         notices=tuple(
             NoticeInfo(n.code, n.severity.value, n.message, n.page, n.fix) for n in document.notices
         ),

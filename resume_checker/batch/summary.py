@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 from resume_checker.documents.model import Document
 from resume_checker.report import Report
 
@@ -11,6 +13,7 @@ from .model import EvidenceLine, ResumeSummary, TermHit
 #: evidence lines kept per matched term in batch outputs (the JSON report keeps them all)
 EVIDENCE_PER_TERM = 3
 _WARNING_SEVERITIES = {"warning", "error"}
+_TERM = attrgetter("term")
 
 
 def summarize(report: Report, document: Document, redactor: Redactor | None) -> ResumeSummary:
@@ -36,7 +39,7 @@ def summarize(report: Report, document: Document, redactor: Redactor | None) -> 
         band=report.band,
         knocked_out=report.knocked_out,
         matched=matched,
-        missing=tuple(m.term for m in report.missing),
+        missing=tuple(map(_TERM, report.missing)),
         missing_required=tuple(report.missing_required),
         findings=report.findings_count,
         notices=notices,
