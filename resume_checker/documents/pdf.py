@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import ctypes
 import re
-from collections import Counter, deque
+from collections import Counter
 from dataclasses import dataclass, replace
-from itertools import repeat
 
 import numpy as np
 import pypdfium2 as pdfium
@@ -22,6 +21,7 @@ from ..errors import LimitExceededError, PasswordProtectedError, UnreadableDocum
 from ..limits import DEFAULT_LIMITS, Limits
 from .assemble import RawLine, RawPage, build_document
 from .model import BBox, Document, Line, Notice, Origin, Severity
+from .pdf_boxes import loose_boxes
 from .pdf_fonts import CharFonts, font_family
 from .pdf_hidden import (
     _INT,
@@ -56,7 +56,6 @@ _DIGITS = re.compile(r"\d+")
 _NO_TEXT_FIX = "export the resume from your word processor as PDF (not a scan)"
 
 
-_loose_box = _fast(pdfium_c.FPDFText_GetLooseCharBox, _INT, _VP, _INT, _VP)
 _char_unicode = _fast(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint, _VP, _INT)
 _count_objects = _fast(pdfium_c.FPDFPage_CountObjects, _INT, _VP)
 _get_object = _fast(pdfium_c.FPDFPage_GetObject, _VP, _VP, _INT)
@@ -185,19 +184,13 @@ def _scan(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, may_have_images: b
     text = textpage.get_text_range() if count > 0 else ""
     if len(text) != count:  # characters outside the BMP: rebuild the text one char per index
         text = "".join(_char(_char_unicode(handle, i)) for i in range(count))
-    boxes = (ctypes.c_float * (4 * count))()  # FS_RECTF: left, top, right, bottom
-    base = ctypes.addressof(boxes)
-    wanted = non_space_indices(text)  # spaces and CR/LF need no box
-    # One call per char, driven by `map` so no bytecode runs per char; a failed call leaves
-    # the box zero, as before.
-    deque(map(_loose_box, repeat(handle), wanted.tolist(), (base + 16 * wanted).tolist()),
-          maxlen=0)
+    # FS_RECTF (left, top, right, bottom) per char; spaces and CR/LF need no box
+    box_array = loose_boxes(handle, non_space_indices(text), count)
     width, height = page.get_width(), page.get_height()
     page_handle = _address(page)
     images = 0
     if may_have_images or count == 0:
         images = _count_images(page_handle)
-    box_array = np.frombuffer(boxes, dtype=np.float32).reshape(count, 4)
     geometry = analyse(text, box_array, width)
     hidden: dict[str, PageGeometry] = {}
     if count:
