@@ -16,6 +16,7 @@ import os
 import time
 import uuid
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -206,16 +207,19 @@ def _check_all(
     assert config.today is not None
     store = _CacheWriter(cache, config.today.isoformat(), known)
     peak_rss = 0.0
-    outcomes = pool.run(tasks)
-    for outcome in outcomes:
-        row = _row(outcome, candidates[outcome.index], options)
-        peak_rss = max(peak_rss, outcome.peak_rss_mb)
-        if outcome.value is not None:
-            store.add(outcome.value, candidates[outcome.index].path, candidates[outcome.index].stat)
-        rows.append(row)
-        if on_row:
-            on_row(row)
-    store.flush()
+    try:
+        for outcome in pool.run(tasks):
+            row = _row(outcome, candidates[outcome.index], options)
+            peak_rss = max(peak_rss, outcome.peak_rss_mb)
+            if outcome.value is not None:
+                candidate = candidates[outcome.index]
+                store.add(outcome.value, candidate.path, candidate.stat)
+            rows.append(row)
+            if on_row:
+                on_row(row)
+        store.flush()
+    finally:
+        store.close()
     return rows, peak_rss
 
 
@@ -233,7 +237,13 @@ def _known_hash(known: dict[str, tuple[str, str]], path: str, stat: str | None) 
 
 
 class _CacheWriter:
-    """New documents, analyses and file hashes, written to the cache in chunks."""
+    """New documents, analyses and file hashes, written to the cache in chunks.
+
+    A writer thread with its own connection does the writing (SQLite lets go of the GIL while it
+    works), so the parent goes on handing out files: a chunk takes tens of milliseconds, long
+    enough for every worker to finish its queued files and wait.  One chunk is written at a time
+    and the next waits for it, so memory stays bounded and a write error surfaces here.
+    """
 
     def __init__(self, cache: Cache | None, day: str, known: dict[str, tuple[str, str]]) -> None:
         self.cache = cache
@@ -242,6 +252,9 @@ class _CacheWriter:
         self.documents: list[tuple[str, str]] = []
         self.analyses: list[tuple[str, str]] = []
         self.files: list[tuple[str, str, str]] = []
+        self._thread: ThreadPoolExecutor | None = None
+        self._writing: Future[None] | None = None
+        self._db: Cache | None = None   # the writer thread's connection
 
     def add(self, value: FileResult, path: str, stat: str | None) -> None:
         if self.cache is None:
@@ -253,18 +266,51 @@ class _CacheWriter:
         if stat is not None and self.known.get(path) != (stat, value.sha256):
             self.files.append((path, stat, value.sha256))
         if len(self.documents) + len(self.analyses) >= _CACHE_CHUNK:
-            self.flush()
+            self._hand_over()
 
     def flush(self) -> None:
-        if self.cache is None:
+        """Write what is left and wait for it; raise what the writer raised."""
+        if self.cache is not None:
+            self._hand_over()
+            self._wait()
+
+    def close(self) -> None:
+        """Wait for a write under way (not for what was never handed over) and end the thread."""
+        thread, self._thread = self._thread, None
+        if thread is not None:
+            thread.submit(self._close_db)
+            thread.shutdown(wait=True)
+
+    def _hand_over(self) -> None:
+        chunk = (self.documents, self.analyses, self.files)
+        if not any(chunk):
             return
-        if self.documents:
-            self.cache.put_many(self.documents)
-        if self.analyses:
-            self.cache.put_analyses(self.day, self.analyses)
-        if self.files:
-            self.cache.remember_files(self.files)
         self.documents, self.analyses, self.files = [], [], []
+        self._wait()
+        if self._thread is None:
+            self._thread = ThreadPoolExecutor(1, thread_name_prefix="resume-checker-cache")
+        self._writing = self._thread.submit(self._write, *chunk)
+
+    def _wait(self) -> None:
+        writing, self._writing = self._writing, None
+        if writing is not None:
+            writing.result()
+
+    def _write(self, documents: list[tuple[str, str]], analyses: list[tuple[str, str]],
+               files: list[tuple[str, str, str]]) -> None:
+        assert self.cache is not None
+        if self._db is None:
+            self._db = Cache(self.cache.path, retention_days=None)
+        if documents:
+            self._db.put_many(documents)
+        if analyses:
+            self._db.put_analyses(self.day, analyses)
+        if files:
+            self._db.remember_files(files)
+
+    def _close_db(self) -> None:
+        if self._db is not None:
+            self._db.close()
 
 
 def _row(outcome: Outcome[FileResult], candidate: _Input, options: BatchOptions) -> BatchRow:
