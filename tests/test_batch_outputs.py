@@ -120,6 +120,18 @@ def test_document_round_trips_through_json():
         document_from_json('{"pages": 1}')
 
 
+def test_cached_json_is_plain_json_and_a_nulled_float_reads_as_damaged():
+    doc = _document()
+    text = document_to_json(doc)
+    assert json.loads(text)["pages"][0][4][2][5] == [1, 2, 3, 4.5]  # any JSON reader reads it
+    assert "Jane Roe" in text and "\\u" not in text  # compact UTF-8, no ASCII escapes
+    # orjson writes a NaN or infinite float as null: such a box must not load as a box
+    nulled = text.replace("[1,2,3,4.5]", "[1,null,3,4.5]")
+    assert nulled != text
+    with pytest.raises(ValueError, match="damaged cache entry"):
+        document_from_json(nulled)
+
+
 def test_blind_redaction():
     redactor = Redactor.for_document(_document())
     assert redactor.hides_line(1, 1) and redactor.hides_line(1, 2)

@@ -9,6 +9,7 @@ this module starts no threads.
 from __future__ import annotations
 
 import ctypes
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -53,6 +54,7 @@ _TEX_LIGATURES = str.maketrans({"\x1b": "ff", "\x1c": "fi", "\x1d": "fl", "\x1e"
                                 "\x1f": "ffl"})
 _TEX_CODES = re.compile(r"[\x1b-\x1f]")  # a search costs far less than a no-op translate
 _DIGITS = re.compile(r"\d+")
+_INF = math.inf
 _NO_TEXT_FIX = "export the resume from your word processor as PDF (not a scan)"
 
 
@@ -97,6 +99,10 @@ def parse_pdf(data: bytes, *, source: str, limits: Limits = DEFAULT_LIMITS) -> D
         may_have_images = _IMAGE_KEY.search(data) is not None
         for index in range(min(page_count, limits.max_pages)):
             page = _load_page(pdf, index, source)
+            if not (math.isfinite(page.get_width()) and math.isfinite(page.get_height())):
+                page.close()  # PDFium clamps page boxes; this keeps every float finite anyway
+                raise UnreadableDocumentError(
+                    f"not a readable PDF: page {index + 1} has no finite size", source=source)
             textpage = page.get_textpage()
             opened.append((page, textpage))
             scans.append(_scan(page, textpage, may_have_images))
@@ -263,8 +269,9 @@ def _raw_page(
         if _TEX_CODES.search(text):
             text = text.translate(_TEX_LIGATURES)
         box = BBox(round(x0, 2), round(height - y1, 2), round(x1, 2), round(height - y0, 2))
-        lines.append(
-            RawLine(text, body, box, round(size, 1) if size > 0 else None, bold, column, family)
+        lines.append(  # (a NaN or infinite size is no size: the document's floats are finite)
+            RawLine(text, body, box, round(size, 1) if 0 < size < _INF else None, bold, column,
+                    family)
         )
     return RawPage(
         number=number, lines=lines, width=round(scan.width, 2), height=round(height, 2),
