@@ -219,13 +219,14 @@ def _crc(text: str) -> int:
 
 
 def _line_out(line: Line) -> list[Any]:
+    # Section and Origin are StrEnums: orjson writes them as their string (no `.value` lookup)
     box = line.bbox
     return [
         line.text,
         line.number,
-        line.section.value,
+        line.section,
         line.is_heading,
-        line.origin.value,
+        line.origin,
         None if box is None else [box.x0, box.top, box.x1, box.bottom],
         line.font_size,
         line.bold,
@@ -358,8 +359,7 @@ def _summary_in(row: list[Any] | None) -> DocumentSummary | None:
 
 
 def _slim_out(line: Line) -> list[Any]:
-    return [line.text, line.number, line.section.value, line.is_heading, line.origin.value,
-            line.column]
+    return [line.text, line.number, line.section, line.is_heading, line.origin, line.column]
 
 
 def _slim_in(row: list[Any], page: int) -> Line:
