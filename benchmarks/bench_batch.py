@@ -46,6 +46,7 @@ def main() -> int:
 
     from resume_checker.api import load_keyword_set
     from resume_checker.batch.runner import BatchOptions, run_batch
+    from resume_checker.documents.pdf_boxes import box_loop
     from resume_checker.keywords.model import Term
     from resume_checker.reports import batch_csv
 
@@ -56,6 +57,7 @@ def main() -> int:
     inputs = [str(f) for f in files]
     print(f"corpus: {args.corpus} ({len(files)} PDFs), set {kwset.id} ({len(kwset.terms)} terms), "
           f"{args.jobs} workers, best of {args.repeat} runs (all runs in brackets)")
+    print(f"PDF character boxes: {box_loop()}")
 
     with tempfile.TemporaryDirectory() as tmp:
         cache_path = Path(tmp) / "cache.sqlite3"
@@ -211,6 +213,7 @@ def _edited_terms(kwset, term_cls):
     first, *rest = kwset.terms
     return (first.model_copy(update={"weight": first.weight * 3}), *rest,
             term_cls(name="Kubernetes", category=first.category))
+
 
 
 if __name__ == "__main__":
