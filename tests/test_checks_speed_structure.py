@@ -14,7 +14,7 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from resume_checker.checks import experience
+from resume_checker.checks import contact, education, experience
 from resume_checker.checks.model import Fact
 from resume_checker.documents.model import Line
 
@@ -125,3 +125,79 @@ def test_title_and_employer_reads_what_reading_every_candidate_read(rows, data):
     span = text[start:data.draw(st.integers(start, len(text)))]
     got = experience._title_and_employer(lines, index, span)
     assert got == plain_title_and_employer(lines, index, span)
+
+
+PLAIN_DEGREE = re.compile(
+    r"(?=[A-Za-z])(?<![\w.])(?:"
+    + "|".join(rf"(?P<{level.name}>(?:{pattern})(?![\w]))" for level, pattern in education._LEVELS)
+    + ")",
+    re.IGNORECASE,
+)
+DEGREE_PIECES = (
+    "Ph.D.", "PhD", "D.Phil", "Doctor of Philosophy", "Doctorate in Education", "Ed.D.", "D.Sc.",
+    "Sc.D", "Doctor of Medicine", "M.D.", "J.D.", "Juris Doctor", "Master's Degree",
+    "Masters of Science", "M.S.", "M. Sc.", "MSc", "M.A.", "M.Eng", "MEng", "MBA", "M.B.A.",
+    "MPH", "M.P.H.", "MFA", "M.F.A.", "M.Tech", "MCA", "MPhil", "LL.M.", "M.Ed.", "MEd", "MSW",
+    "MPA", "MSCS", "MSEE", "MS", "MA", "Bachelor of Arts", "Bachelors", "B.S.", "B.Sc", "BSc",
+    "B.A.", "B.Tech", "B.Eng.", "B.E.", "BBA", "B.B.A.", "B.Com", "BFA", "B.F.A.", "BCA", "BSN",
+    "LL.B", "A.B.", "BSCS", "BSEE", "BS", "BA", "BE", "Associate of Science",
+    "Associate's Degree", "A.A.S.", "A.A.", "A.S.", "AAS", "AS", "AA", "High School Diploma",
+    "GED", "Diploma", "Certificate", "HND", "Higher National Diploma", " in ", " of ", ", ",
+    " Computer Science", " Office", "(", " - ", " ", ".", "x", "\u017f", "\u0131", "\u212a",
+)
+degree_text = st.lists(st.sampled_from(DEGREE_PIECES), min_size=1, max_size=10).map("".join)
+
+
+def degrees(pattern: re.Pattern[str], text: str):
+    return [(m.span(), m.lastgroup) for m in pattern.finditer(text)]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.one_of(degree_text, any_text))
+def test_degree_levels_behind_first_letters_find_what_the_plain_pattern_found(text):
+    assert degrees(education._DEGREE, text) == degrees(PLAIN_DEGREE, text)
+
+
+def test_each_degree_name_starts_with_a_first_letter_of_its_level():
+    for piece in DEGREE_PIECES:
+        assert degrees(education._DEGREE, piece) == degrees(PLAIN_DEGREE, piece)
+        for text in (f"{piece} in Science", f"x, {piece.upper()}, ", f"{piece.lower()} of Arts"):
+            assert degrees(education._DEGREE, text) == degrees(PLAIN_DEGREE, text)
+    for letters in education._FIRST_LETTERS.values():
+        guard = re.compile(f"[{letters}]", re.IGNORECASE)
+        plain = re.compile("|".join(letters), re.IGNORECASE)
+        assert guard.findall(ALL_CHARS) == plain.findall(ALL_CHARS)
+
+
+def plain_website(text):
+    for m in contact._WEBSITE.finditer(text):
+        value = m.group(0)
+        lower = value.lower()
+        if not (value.islower() or lower.startswith(("http", "www."))):
+            continue
+        if "linkedin.com" not in lower and "github.com" not in lower:
+            return value
+    return None
+
+
+def plain_location(text):
+    if "," not in text and "Remote" not in text:
+        return None
+    m = contact._LOCATION.search(text)
+    return m.group(0) if m else None
+
+
+CONTACT_PIECES = (
+    "www.", "http://", "https://", "site", "jane-doe", ".com", ".io", ".dev", ".org", ".co",
+    ".xyz", ".IO", ".\u0131o", ".\u017fite", "/path", "@", "linkedin.com", "github.com", "BPMN",
+    "Boston", "New York", ", ", ",", ", MA", ",NY", " 02139", "-1234", "United States",
+    "Canada", "U.S.A.", "Remote", "remote", " ", "x", ".", "e.g.", "Inc.", "and", "\u2019s",
+)
+contact_text = st.lists(st.sampled_from(CONTACT_PIECES), min_size=1, max_size=10).map("".join)
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.one_of(contact_text, any_text))
+def test_contact_quick_tests_change_no_website_or_location(text):
+    assert contact._website(text) == plain_website(text)
+    assert contact._location(text) == plain_location(text)

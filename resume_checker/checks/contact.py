@@ -86,14 +86,25 @@ def _search(pattern: re.Pattern[str]):
     return find
 
 
+# What _LOCATION needs: "Remote", or a comma before the capital of a state or country.  Most
+# lines with commas (sentences, lists) fail this quick test and skip the full pattern.
+_COMMA_CAPITAL = re.compile(r",\s*[A-Z]")
+
+
 def _location(text: str) -> str | None:
-    if "," not in text and "Remote" not in text:  # _LOCATION needs one of them
+    if "Remote" not in text and not _COMMA_CAPITAL.search(text):
         return None
     m = _LOCATION.search(text)
     return m.group(0) if m else None
 
 
+# What _WEBSITE needs: a dot before a letter (of the domain or its ending); a quick test first.
+_DOT_LETTER = re.compile(r"\.[a-z]", re.IGNORECASE)
+
+
 def _website(text: str) -> str | None:
+    if not _DOT_LETTER.search(text):
+        return None
     for m in _WEBSITE.finditer(text):
         value = m.group(0)
         lower = value.lower()

@@ -42,12 +42,23 @@ _LEVELS: tuple[tuple[DegreeLevel, str], ...] = (
     (DegreeLevel.OTHER,
      r"High\s+School\s+Diploma|GED|Diploma|Certificate|HND|Higher\s+National\s+Diploma"),
 )
+# The letters each level's names start with (case-folded): "Ph.D.", "Doctor", "Ed.D.", "J.D.",
+# "M.D.", "Sc.D."; "Master", "LL.M."; "Bachelor", "A.B.", "LL.B."; "Associate"; "Diploma", "GED",
+# "High School", "Certificate".
+_FIRST_LETTERS = {
+    DegreeLevel.PHD: "dejmps", DegreeLevel.MASTERS: "lm", DegreeLevel.BACHELORS: "abl",
+    DegreeLevel.ASSOCIATE: "a", DegreeLevel.OTHER: "cdgh",
+}
 # The lookarounds stand before the alternation so the engine tries the levels only where a
 # word can start (most positions are inside a word or on a space): every degree name starts
-# with a letter.
+# with a letter.  Each level is tried only at a word with one of its first letters (at most
+# words, every level fails on its first test instead of trying each of its names).
 _DEGREE = re.compile(
     r"(?=[A-Za-z])(?<![\w.])(?:"
-    + "|".join(rf"(?P<{level.name}>(?:{pattern})(?![\w]))" for level, pattern in _LEVELS)
+    + "|".join(
+        rf"(?P<{level.name}>(?=[{_FIRST_LETTERS[level]}])(?:{pattern})(?![\w]))"
+        for level, pattern in _LEVELS
+    )
     + ")",
     re.IGNORECASE,
 )
@@ -83,8 +94,9 @@ def extract_degrees(document: Document) -> tuple[Degree, ...]:
     lines = document.lines
     has_education = any(ln.is_heading and ln.section is Section.EDUCATION for ln in lines)
     found: list[Degree] = []
+    education = Section.EDUCATION  # looked up once, not per line
     for ln in lines:
-        if has_education and ln.section is not Section.EDUCATION:
+        if has_education and ln.section is not education:
             continue
         for m in _DEGREE.finditer(ln.text):
             level = DegreeLevel[m.lastgroup or "OTHER"]
