@@ -48,7 +48,7 @@ def main() -> int:
     from resume_checker.batch.runner import BatchOptions, run_batch
     from resume_checker.documents.pdf_boxes import box_loop
     from resume_checker.keywords.model import Term
-    from resume_checker.reports import batch_csv
+    from resume_checker.render import batch_csv
 
     kwset = load_keyword_set(args.set)
     files = sorted(args.corpus.rglob("*.pdf"))

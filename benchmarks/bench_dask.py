@@ -53,7 +53,7 @@ def main() -> int:
     from resume_checker.api import load_keyword_set
     from resume_checker.batch.dask_backend import local_cluster
     from resume_checker.batch.runner import BatchOptions, run_batch
-    from resume_checker.reports import batch_csv
+    from resume_checker.render import batch_csv
 
     kwset = load_keyword_set(args.set)
     files = sorted(str(f) for f in args.corpus.rglob("*.pdf"))[: args.limit]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from resume_checker.version import __version__
 
 __all__ = [
     "__version__",
@@ -22,9 +22,9 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from .api import check, check_document
-    from .documents import parse_document
-    from .keywords.loader import load_keyword_set
+    from resume_checker.api import check, check_document
+    from resume_checker.documents import parse_document
+    from resume_checker.keywords.loader import load_keyword_set
 
 _LAZY = {
     "check": ("resume_checker.api", "check"),

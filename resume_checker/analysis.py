@@ -13,11 +13,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from .checks.model import Finding, Findings, StructureFacts
-from .documents.model import Document
-from .keywords.model import KeywordSet
-from .matching import KnownTokens
-from .report import DocumentSummary, Report
+from resume_checker.checks.model import Finding, Findings, StructureFacts
+from resume_checker.documents.model import Document
+from resume_checker.keywords.model import KeywordSet
+from resume_checker.matching import KnownTokens
+from resume_checker.report import DocumentSummary, Report
 
 #: bump when a check in :data:`resume_checker.checks.DOCUMENT_CHECKS` would find something else
 #: in the same document (cached analyses then miss and are remade)
@@ -51,8 +51,8 @@ def analyse(
     document: Document, *, today: date | None = None, include_hidden: bool = False
 ) -> Analysis:
     """Run the checks that do not depend on a keyword set (see :class:`Analysis`)."""
-    from .checks import DOCUMENT_CHECKS, run_checks
-    from .checks.stuffing import words_of
+    from resume_checker.checks import DOCUMENT_CHECKS, run_checks
+    from resume_checker.checks.stuffing import words_of
 
     today = today or date.today()
     findings = run_checks(document, today=today, checks=DOCUMENT_CHECKS)
@@ -66,10 +66,10 @@ def check_analysis(analysis: Analysis, kwset: KeywordSet, *, ats_view: bool = Tr
 
     ``ats_view=False`` leaves the report's ATS view (every line as read) empty, for callers
     that never show it (a batch ranking without JSON output)."""
-    from .checks import merge_findings, run_set_checks
-    from .matching import compile_matcher
-    from .report import build_report
-    from .scoring import score
+    from resume_checker.checks import merge_findings, run_set_checks
+    from resume_checker.matching import compile_matcher
+    from resume_checker.report import build_report
+    from resume_checker.scoring import score
 
     document = analysis.document
     findings = merge_findings(

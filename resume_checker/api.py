@@ -9,12 +9,12 @@ import os
 from datetime import date
 from typing import BinaryIO
 
-from .documents import parse_document
-from .documents.model import Document
-from .keywords.loader import load_keyword_set
-from .keywords.model import KeywordSet
-from .limits import DEFAULT_LIMITS, Limits
-from .report import Report
+from resume_checker.documents import parse_document
+from resume_checker.documents.model import Document
+from resume_checker.keywords.loader import load_keyword_set
+from resume_checker.keywords.model import KeywordSet
+from resume_checker.limits import DEFAULT_LIMITS, Limits
+from resume_checker.report import Report
 
 DEFAULT_SET = "neural-network-architect"
 
@@ -36,7 +36,7 @@ def check_document(
     ``include_hidden``; it is reported either way.  ``today`` (default: the real date)
     fixes the month ongoing jobs run to.
     """
-    from .analysis import analyse, check_analysis
+    from resume_checker.analysis import analyse, check_analysis
 
     kwset = keyword_set if isinstance(keyword_set, KeywordSet) else load_keyword_set(keyword_set)
     return check_analysis(analyse(document, today=today, include_hidden=include_hidden), kwset)
@@ -62,8 +62,8 @@ def check(
     if isinstance(resume, Document):
         document = resume
     elif ocr:
-        from .checks.ocr import ocr_document
-        from .documents import read_source
+        from resume_checker.documents import read_source
+        from resume_checker.documents.ocr import ocr_document
 
         data, name = read_source(resume, filename=filename, limits=limits)
         document = ocr_document(parse_document(data, filename=name, limits=limits), data,

@@ -1,6 +1,6 @@
 """The report: everything a renderer shows, built once from the document, set, matches and score.
 
-Renderers (:mod:`resume_checker.reports`) are pure functions of a :class:`Report`; the JSON
+Renderers (:mod:`resume_checker.render`) are pure functions of a :class:`Report`; the JSON
 fields are documented in ``docs/report-json.md``.
 """
 
@@ -9,13 +9,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from . import __version__
-from .checks.model import Finding, Findings, StructureFacts
-from .documents.model import Document, Line
-from .keywords.model import KeywordSet, Term
-from .keywords.per_set import per_set
-from .matching import Evidence, MatchResult
-from .scoring import Score
+from resume_checker.checks.model import Finding, Findings, StructureFacts
+from resume_checker.documents.model import Document, Line
+from resume_checker.keywords.model import KeywordSet, Term
+from resume_checker.keywords.per_set import per_set
+from resume_checker.matching import Evidence, MatchResult
+from resume_checker.scoring import Score
+from resume_checker.version import __version__
 
 SCHEMA_VERSION = "1.0"
 UNREADABLE_MESSAGE = (

@@ -33,16 +33,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .checks.model import DegreeLevel, StructureFacts
-from .keywords.model import (
+from resume_checker.checks.model import DegreeLevel, StructureFacts
+from resume_checker.keywords.model import (
     Category,
     EducationRequirement,
     ExperienceRequirement,
     KeywordSet,
     Term,
 )
-from .keywords.per_set import per_set
-from .matching import MatchResult
+from resume_checker.keywords.per_set import per_set
+from resume_checker.matching import MatchResult
 
 FILTERED_OUT = "filtered out"
 

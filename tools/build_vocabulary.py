@@ -1,7 +1,7 @@
 """Derive the packaged O*NET technology vocabulary from O*NET's Technology Skills file.
 
 Usage: python tools/build_vocabulary.py "/path/to/onet/Technology Skills.txt"
-Writes resume_checker/keywords/data/onet_vocabulary.tsv (name, category, aliases, occupations).
+Writes resume_checker/tuning/data/onet_vocabulary.tsv (name, category, aliases, occupations).
 
 O*NET 29.2 Database by the U.S. Department of Labor, Employment and Training Administration
 (USDOL/ETA), used under the CC BY 4.0 licence; the output is a modified, filtered extract.
@@ -15,7 +15,7 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parent.parent / "resume_checker/keywords/data/onet_vocabulary.tsv"
+OUT = Path(__file__).resolve().parent.parent / "resume_checker/tuning/data/onet_vocabulary.tsv"
 
 #: O*NET commodity titles -> the coarse categories keyword sets use
 CATEGORY_OF = {

@@ -10,9 +10,10 @@ a fresh cache, so the batch road (workers, cache entries, re-rank decode) is cov
     python tools/golden_reports.py --out before.tsv          # on the old code
     python tools/golden_reports.py --out after.tsv --compare before.tsv
 
-It prints how many files were fingerprinted and, with ``--compare``, every line that differs;
-it exits 1 when any does.  Only the public API and the CLI are used, so the same script runs
-on both sides of a change of layout.
+``RESUME_CHECKER_SHARED`` names another place for ``../shared``.  It prints how many files
+were fingerprinted and, with ``--compare``, every line that differs; it exits 1 when any does.
+Only the public API and the CLI are used, so the same script runs on both sides of a change of
+layout.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared" / "corpus"
+SHARED = Path(os.environ.get("RESUME_CHECKER_SHARED", ROOT.parent / "shared")) / "corpus"
 TODAY = date(2026, 1, 15)
 SUFFIXES = {".pdf", ".docx", ".txt", ".md"}
 
@@ -63,7 +64,11 @@ def _init() -> None:
 
 def _fingerprint(path: str) -> str:
     from resume_checker import check_document, parse_document
-    from resume_checker.reports import render
+
+    try:
+        from resume_checker.render import render
+    except ImportError:  # the layout before the renderers were named render/
+        from resume_checker.reports import render  # type: ignore[no-redef]
 
     name = os.path.relpath(path, ROOT.parent)
     try:
@@ -79,13 +84,16 @@ def _fingerprint(path: str) -> str:
 
 def _batch_lines(files: list[Path]) -> list[str]:
     """Hash the batch CSV ranking per folder: no cache, then written and re-ranked from a cache."""
-    exe = Path(sys.executable).parent / "resume-checker"
+    # the CLI's entry point, wherever the layout keeps it
+    exe = [sys.executable, "-c", "import sys\ntry:\n from resume_checker.cli.app import main\n"
+           "except ImportError:\n from resume_checker.cli import main\n"
+           "sys.argv[0] = 'resume-checker'\nmain()"]
     folders = sorted({p.parent for p in files})
     lines = []
     with tempfile.TemporaryDirectory() as tmp:
         for kwset in _sets():
             cache = Path(tmp) / f"{kwset.stem}.sqlite3"
-            args = [str(exe), "batch", *map(str, folders), "--set", str(kwset),
+            args = [*exe, "batch", *map(str, folders), "--set", str(kwset),
                     "--cache", str(cache)]
             for mode, extra in (("no-cache", ["--no-cache"]), ("cache-write", []),
                                 ("re-rank", [])):

@@ -28,10 +28,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from resume_checker import __version__
+from resume_checker.batch.serialize import SCHEMA, document_from_json, document_to_json
 from resume_checker.documents.model import Document
-
-from .serialize import SCHEMA, document_from_json, document_to_json
+from resume_checker.version import __version__
 
 #: bump when any parser's output changes for the same bytes (cached documents then miss)
 PARSER_VERSION = "1"
@@ -71,8 +70,7 @@ def parser_key() -> str:
 def analysis_key() -> str:
     """The version part of every analysis's key (with the day it is for)."""
     from resume_checker.analysis import ANALYSIS_VERSION
-
-    from .serialize import ANALYSIS_SCHEMA
+    from resume_checker.batch.serialize import ANALYSIS_SCHEMA
 
     return f"{parser_key()}/{ANALYSIS_SCHEMA}/{ANALYSIS_VERSION}"
 

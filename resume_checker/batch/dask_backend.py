@@ -29,9 +29,8 @@ from multiprocessing.connection import wait
 from typing import Any
 
 from resume_checker.errors import ResumeCheckerError
-
-from . import pool
-from .pool import Outcome, PoolLimits
+from resume_checker.sandbox import pool
+from resume_checker.sandbox.pool import Outcome, PoolLimits
 
 try:
     from distributed import WorkerPlugin

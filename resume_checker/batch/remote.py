@@ -13,10 +13,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from resume_checker.batch.discover import Skipped, is_hidden_or_temporary
 from resume_checker.errors import LimitExceededError, ResumeCheckerError, UnreadableDocumentError
 from resume_checker.limits import Limits
-
-from .discover import Skipped, is_hidden_or_temporary
 
 SUFFIXES = frozenset({".pdf", ".docx", ".txt", ".md", ".markdown", ".text"})
 _URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")

@@ -22,16 +22,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from resume_checker.batch.blind import candidate_label
+from resume_checker.batch.cache import DEFAULT_RETENTION_DAYS, Cache, RunRecord, stat_key
+from resume_checker.batch.discover import Known, Skipped, discover
+from resume_checker.batch.remote import is_url, list_urls
+from resume_checker.batch.worker import PRELOAD, FileTask, WorkerConfig, check_file, init_worker
 from resume_checker.keywords.model import KeywordSet
 from resume_checker.limits import DEFAULT_LIMITS, Limits
-
-from .blind import candidate_label
-from .cache import DEFAULT_RETENTION_DAYS, Cache, RunRecord, stat_key
-from .discover import Known, Skipped, discover
-from .model import BatchResult, BatchRow, FileResult, SetInfo, Status
-from .pool import LocalPool, Outcome, PoolLimits
-from .remote import is_url, list_urls
-from .worker import PRELOAD, FileTask, WorkerConfig, check_file, init_worker
+from resume_checker.ranking import BatchResult, BatchRow, FileResult, SetInfo, Status
+from resume_checker.sandbox.pool import LocalPool, Outcome, PoolLimits
 
 #: parsed documents are written to the cache in chunks of this many, not one by one
 _CACHE_CHUNK = 200
@@ -72,7 +71,7 @@ def run_batch(
     if not kwsets:
         raise ValueError("run_batch needs at least one keyword set")
     if options.scheduler is not None:
-        from .dask_backend import require_dask
+        from resume_checker.batch.dask_backend import require_dask
 
         require_dask()
     started = time.time()
@@ -178,7 +177,7 @@ class _PoolStarter:
 
     def run(self, tasks: list[FileTask]):
         if self.options.scheduler is not None:
-            from .dask_backend import run_dask
+            from resume_checker.batch.dask_backend import run_dask
 
             return run_dask(tasks, init=self.init, work=self.work, config=self.config,
                             jobs=self.options.jobs, limits=self.limits, preload=PRELOAD,

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .cache import RunRecord
+from resume_checker.batch.cache import RunRecord
 
 MAX_MOVES = 10
 

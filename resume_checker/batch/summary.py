@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from operator import attrgetter
 
+from resume_checker.batch.blind import REDACTED, Redactor
 from resume_checker.documents.model import Document
+from resume_checker.ranking import EvidenceLine, ResumeSummary, TermHit
 from resume_checker.report import Report
-
-from .blind import REDACTED, Redactor
-from .model import EvidenceLine, ResumeSummary, TermHit
 
 #: evidence lines kept per matched term in batch outputs (the JSON report keeps them all)
 EVIDENCE_PER_TERM = 3

@@ -1,6 +1,6 @@
 """A batch worker's per-file work: read, hash, parse (or load from the cache), check, summarise.
 
-Runs inside a worker process of :mod:`resume_checker.batch.pool`.  ``init_worker`` runs once per
+Runs inside a worker process of :mod:`resume_checker.sandbox.pool`.  ``init_worker`` runs once per
 worker (keyword set compiled, cache opened read-only); ``check_file`` runs per file.  The parent
 is the only writer of the cache: a worker returns each newly parsed document, and each new
 analysis (the set-independent half of a check, :mod:`resume_checker.analysis`), for it to store.
@@ -20,21 +20,20 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from resume_checker.documents.model import Document
-from resume_checker.errors import LimitExceededError, UnreadableDocumentError
-from resume_checker.keywords.model import KeywordSet
-from resume_checker.limits import DEFAULT_LIMITS, Limits
-
-from .blind import Redactor, redact_tree
-from .cache import analysis_key, parser_key
-from .model import FileResult
-from .remote import is_url, read_url
-from .serialize import (
+from resume_checker.batch.blind import Redactor, redact_tree
+from resume_checker.batch.cache import analysis_key, parser_key
+from resume_checker.batch.remote import is_url, read_url
+from resume_checker.batch.serialize import (
     analysis_from_json,
     cache_entries,
     document_from_json,
 )
-from .summary import summarize
+from resume_checker.batch.summary import summarize
+from resume_checker.documents.model import Document
+from resume_checker.errors import LimitExceededError, UnreadableDocumentError
+from resume_checker.keywords.model import KeywordSet
+from resume_checker.limits import DEFAULT_LIMITS, Limits
+from resume_checker.ranking import FileResult
 
 if TYPE_CHECKING:
     from resume_checker.analysis import Analysis
@@ -52,7 +51,7 @@ class WorkerConfig:
     cache_path: str | None = None
     blind: bool = False
     want_json: bool = False
-    query: str | None = None     # a boolean query (resume_checker.query) a resume must satisfy
+    query: str | None = None     # a boolean query (matching.query) a resume must satisfy
     extra_sets: tuple[KeywordSet, ...] = ()   # more sets each document is scored against
     today: date | None = None   # the day ongoing jobs count to: one day for the whole batch
 
@@ -97,7 +96,7 @@ def check_file(state: WorkerState, task: FileTask) -> FileResult:
     analysis = loaded.analysis
     document = analysis.document
     if config.query is not None:
-        from resume_checker.query import require_match
+        from resume_checker.matching.query import require_match
 
         require_match(config.query, document, config.keyword_set)
     redactor = Redactor.for_document(document) if config.blind else None
@@ -158,7 +157,7 @@ def _load(state: WorkerState, task: FileTask) -> _Loaded:
 def _report_json(report, document: Document, task: FileTask, redactor: Redactor | None) -> dict:
     import json
 
-    from resume_checker.reports import render
+    from resume_checker.render import render
 
     report_json = json.loads(render(report, "json"))
     if redactor is not None:

@@ -11,15 +11,18 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 
-from ..documents.model import Document
-from ..keywords.model import KeywordSet
-from .contact import check_contact, extract_contact
-from .education import check_education, extract_degrees, highest_degree
-from .experience import check_experience, extract_positions, find_ranges, merged_months
-from .fonts import check_fonts
-from .hidden import check_hidden_text, check_images
-from .length import check_length
-from .model import (
+from resume_checker.checks.contact import check_contact, extract_contact
+from resume_checker.checks.education import check_education, extract_degrees, highest_degree
+from resume_checker.checks.experience import (
+    check_experience,
+    extract_positions,
+    find_ranges,
+    merged_months,
+)
+from resume_checker.checks.fonts import check_fonts
+from resume_checker.checks.hidden import check_hidden_text, check_images
+from resume_checker.checks.length import check_length
+from resume_checker.checks.model import (
     CheckContext,
     ContactFacts,
     DateRange,
@@ -32,9 +35,16 @@ from .model import (
     Severity,
     StructureFacts,
 )
-from .sections import check_sections, refine_sections
-from .stuffing import check_repeated_lists, check_repetition
-from .text_quality import check_garbled, check_layout, check_text_layer, ocr_available
+from resume_checker.checks.sections import check_sections, refine_sections
+from resume_checker.checks.stuffing import check_repeated_lists, check_repetition
+from resume_checker.checks.text_quality import (
+    check_garbled,
+    check_layout,
+    check_text_layer,
+    ocr_available,
+)
+from resume_checker.documents.model import Document
+from resume_checker.keywords.model import KeywordSet
 
 Check = Callable[[CheckContext], Iterable[Finding]]
 

@@ -10,8 +10,8 @@ import re
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
-from ..documents.model import Document, Line, Origin, Severity
-from .model import CheckContext, ContactFacts, Fact, Finding
+from resume_checker.checks.model import CheckContext, ContactFacts, Fact, Finding
+from resume_checker.documents.model import Document, Line, Origin, Severity
 
 _EMAIL = re.compile(
     r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..documents.model import Document, Section, Severity
-from .model import CheckContext, Degree, DegreeLevel, Finding
+from resume_checker.checks.model import CheckContext, Degree, DegreeLevel, Finding
+from resume_checker.documents.model import Document, Section, Severity
 
 _OF_FIELD = (
     r"(?:\s+(?:of|in)\s*(?:Applied\s+)?(?:Science|Arts|Engineering|Business\s+Administration|Philosophy|"

@@ -11,9 +11,9 @@ import re
 from collections.abc import Iterable, Iterator
 from datetime import date
 
-from ..documents.model import Document, Line, Section, Severity
-from .chars import letter_count
-from .model import CheckContext, DateRange, Fact, Finding, Position
+from resume_checker.checks.chars import letter_count
+from resume_checker.checks.model import CheckContext, DateRange, Fact, Finding, Position
+from resume_checker.documents.model import Document, Line, Section, Severity
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,

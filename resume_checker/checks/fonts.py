@@ -11,8 +11,8 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from ..documents.model import Line, Severity
-from .model import CheckContext, Finding
+from resume_checker.checks.model import CheckContext, Finding
+from resume_checker.documents.model import Line, Severity
 
 MAX_FAMILIES = 4
 # Symbol and icon fonts, compared without case and spaces ("Zapf Dingbats" = "ZapfDingbats").

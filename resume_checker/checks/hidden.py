@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import groupby
 
-from ..documents.model import Severity
-from .model import CheckContext, Finding
+from resume_checker.checks.model import CheckContext, Finding
+from resume_checker.documents.model import Severity
 
 EVIDENCE_CHARS = 300   # hidden words quoted per finding, at most
 #: a page's hidden text is reported only when a word of it has this many letters: stray

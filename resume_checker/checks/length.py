@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..documents.model import Section, Severity
-from .model import CheckContext, Finding
+from resume_checker.checks.model import CheckContext, Finding
+from resume_checker.documents.model import Section, Severity
 
 MIN_WORDS = 200
 LONG_WORDS = 1200

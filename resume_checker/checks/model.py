@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
-from ..documents.model import Document, Severity
-from ..keywords.model import KeywordSet
+from resume_checker.documents.model import Document, Severity
+from resume_checker.keywords.model import KeywordSet
 
 __all__ = [
     "ContactFacts",

@@ -14,11 +14,11 @@ from dataclasses import replace
 from functools import lru_cache
 from statistics import median
 
-from ..documents.model import Document, Line, Section, Severity
-from ..documents.sections import _LOOKUP as _BASE_LOOKUP
-from ..documents.sections import classify_heading, heading_key
-from .chars import letter_count
-from .model import CheckContext, Finding
+from resume_checker.checks.chars import letter_count
+from resume_checker.checks.model import CheckContext, Finding
+from resume_checker.documents.model import Document, Line, Section, Severity
+from resume_checker.documents.sections import _LOOKUP as _BASE_LOOKUP
+from resume_checker.documents.sections import classify_heading, heading_key
 
 STANDARD_NAMES = {
     Section.SUMMARY: "Summary", Section.EXPERIENCE: "Experience", Section.EDUCATION: "Education",

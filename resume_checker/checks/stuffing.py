@@ -10,10 +10,10 @@ from collections import Counter
 from collections.abc import Iterator
 from itertools import compress
 
-from ..documents.model import Line, Severity
-from ..keywords.model import KeywordSet
-from ..keywords.per_set import per_set
-from .model import CheckContext, Finding
+from resume_checker.checks.model import CheckContext, Finding
+from resume_checker.documents.model import Line, Severity
+from resume_checker.keywords.model import KeywordSet
+from resume_checker.keywords.per_set import per_set
 
 MIN_REPEATS = 12          # a term must appear more often than this ...
 MIN_SHARE = 0.04          # ... and make up more than this share of all words

@@ -13,9 +13,9 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 
-from ..documents.model import Line, Origin, Severity
-from ..documents.sections import classify_heading
-from .model import CheckContext, Finding
+from resume_checker.checks.model import CheckContext, Finding
+from resume_checker.documents.model import Line, Origin, Severity
+from resume_checker.documents.sections import classify_heading
 
 MIN_CHARS_PER_PAGE = 250        # below this a page is most likely an image or outlines
 _GARBLE = re.compile(r"\(cid:\d+\)|\ufffd|[\ue000-\uf8ff\U000f0000-\U0010ffff]")

@@ -11,10 +11,10 @@ import os
 import stat
 from typing import BinaryIO
 
-from ..errors import LimitExceededError, UnreadableDocumentError
-from ..limits import DEFAULT_LIMITS, Limits
-from .model import Document
-from .sniff import Format, sniff
+from resume_checker.documents.model import Document
+from resume_checker.documents.sniff import Format, sniff
+from resume_checker.errors import LimitExceededError, UnreadableDocumentError
+from resume_checker.limits import DEFAULT_LIMITS, Limits
 
 __all__ = ["Document", "Format", "parse_document", "read_source", "sniff"]
 
@@ -32,17 +32,17 @@ def parse_document(
     data, name = read_source(source, filename=filename, limits=limits)
     fmt = sniff(data, source=name)
     if fmt is Format.PDF:
-        from .pdf import parse_pdf
-        from .pdf_inflate import check_inflated_size, may_exceed
+        from resume_checker.documents.pdf import parse_pdf
+        from resume_checker.documents.pdf_inflate import check_inflated_size, may_exceed
 
         if may_exceed(len(data), limits):  # before PDFium inflates anything
             check_inflated_size(data, source=name, limits=limits)
         return parse_pdf(data, source=name, limits=limits)
     if fmt is Format.DOCX:
-        from .docx import parse_docx
+        from resume_checker.documents.docx import parse_docx
 
         return parse_docx(data, source=name, limits=limits)
-    from .text import parse_text
+    from resume_checker.documents.text import parse_text
 
     return parse_text(data, source=name, limits=limits)
 

@@ -10,10 +10,10 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..limits import DEFAULT_LIMITS, Limits
-from .model import BBox, Document, Line, Notice, Origin, Page, Severity
-from .normalize import join_broken_words, normalize_line
-from .sections import label_sections
+from resume_checker.documents.model import BBox, Document, Line, Notice, Origin, Page, Severity
+from resume_checker.documents.normalize import join_broken_words, normalize_line
+from resume_checker.documents.sections import label_sections
+from resume_checker.limits import DEFAULT_LIMITS, Limits
 
 
 @dataclass(slots=True)

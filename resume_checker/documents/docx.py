@@ -41,12 +41,10 @@ from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
-from ..errors import UnreadableDocumentError
-from ..limits import DEFAULT_LIMITS, Limits
-from .assemble import RawLine, RawPage, build_document
-from .docx_lines import Hidden, LineBuffer, join_row, with_hidden_lines
-from .docx_package import Parts
-from .docx_styles import (
+from resume_checker.documents.assemble import RawLine, RawPage, build_document
+from resume_checker.documents.docx_lines import Hidden, LineBuffer, join_row, with_hidden_lines
+from resume_checker.documents.docx_package import Parts
+from resume_checker.documents.docx_styles import (
     DARK,
     RunFormat,
     Styles,
@@ -57,8 +55,10 @@ from .docx_styles import (
     shading,
     val,
 )
-from .model import Document, Notice, Origin, Severity
-from .sniff import Format
+from resume_checker.documents.model import Document, Notice, Origin, Severity
+from resume_checker.documents.sniff import Format
+from resume_checker.errors import UnreadableDocumentError
+from resume_checker.limits import DEFAULT_LIMITS, Limits
 
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"

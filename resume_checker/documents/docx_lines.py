@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from ..limits import Limits
-from .assemble import RawLine, RawPage, build_document
-from .docx_styles import HIDDEN_REASONS
-from .model import Document, Line, Origin
+from resume_checker.documents.assemble import RawLine, RawPage, build_document
+from resume_checker.documents.docx_styles import HIDDEN_REASONS
+from resume_checker.documents.model import Document, Line, Origin
+from resume_checker.limits import Limits
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from ..errors import LimitExceededError, UnreadableDocumentError
-from ..limits import Limits
+from resume_checker.errors import LimitExceededError, UnreadableDocumentError
+from resume_checker.limits import Limits
 
 PKG_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
 

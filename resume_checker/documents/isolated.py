@@ -2,7 +2,7 @@
 
 Some PDFs cannot be made safe by checks before parsing: two Form XObjects that each draw the
 other twice make PDFium expand 2^n drawings and exhaust memory in a second, from 1 KB.  A batch
-and the web app parse in worker processes with limits (:mod:`resume_checker.batch.pool`); a
+and the web app parse in worker processes with limits (:mod:`resume_checker.sandbox.pool`); a
 single `check` forks once instead (a few milliseconds, nothing to preload), so such a file
 costs a plain error, never the user's machine.  Where ``fork`` is unavailable (Windows) the
 file is parsed in process.  A child forked while another thread held a lock it needs would
@@ -17,16 +17,16 @@ import signal
 import sys
 from collections.abc import Callable
 
-from .. import errors
-from ..errors import (
+from resume_checker import errors
+from resume_checker.documents import Source, parse_document, read_source
+from resume_checker.documents.model import Document
+from resume_checker.errors import (
     DocumentError,
     LimitExceededError,
     ResumeCheckerError,
     UnreadableDocumentError,
 )
-from ..limits import DEFAULT_LIMITS, Limits
-from . import Source, parse_document, read_source
-from .model import Document
+from resume_checker.limits import DEFAULT_LIMITS, Limits
 
 
 def parse_document_isolated(

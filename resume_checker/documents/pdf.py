@@ -18,13 +18,11 @@ import numpy as np
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from ..errors import LimitExceededError, PasswordProtectedError, UnreadableDocumentError
-from ..limits import DEFAULT_LIMITS, Limits
-from .assemble import RawLine, RawPage, build_document
-from .model import BBox, Document, Line, Notice, Origin, Severity
-from .pdf_boxes import loose_boxes
-from .pdf_fonts import CharFonts, font_family
-from .pdf_hidden import (
+from resume_checker.documents.assemble import RawLine, RawPage, build_document
+from resume_checker.documents.model import BBox, Document, Line, Notice, Origin, Severity
+from resume_checker.documents.pdf_boxes import loose_boxes
+from resume_checker.documents.pdf_fonts import CharFonts, font_family
+from resume_checker.documents.pdf_hidden import (
     _INT,
     _VP,
     HIDDEN_REASONS,
@@ -34,7 +32,7 @@ from .pdf_hidden import (
     may_hide_text,
     scan_objects,
 )
-from .pdf_layout import (
+from resume_checker.documents.pdf_layout import (
     PageGeometry,
     Piece,
     analyse,
@@ -42,6 +40,12 @@ from .pdf_layout import (
     non_space_indices,
     page_pieces,
 )
+from resume_checker.errors import (
+    LimitExceededError,
+    PasswordProtectedError,
+    UnreadableDocumentError,
+)
+from resume_checker.limits import DEFAULT_LIMITS, Limits
 
 __all__ = ["accepts", "font_family", "parse_pdf"]
 

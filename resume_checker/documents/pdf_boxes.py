@@ -17,11 +17,11 @@ from itertools import repeat
 import numpy as np
 import pypdfium2.raw as pdfium_c
 
-from .pdf_hidden import _INT, _VP, _fast
+from resume_checker.documents.pdf_hidden import _INT, _VP, _fast
 
 _fill_boxes: Callable[[int, int, object, object], int] | None
 try:
-    from ._pdfboxes import fill_boxes as _fill_boxes
+    from resume_checker.documents._pdfboxes import fill_boxes as _fill_boxes
 except ImportError:  # not built: no C compiler at install time
     _fill_boxes = None
 

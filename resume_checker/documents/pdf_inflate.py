@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 import zlib
 
-from ..errors import LimitExceededError
-from ..limits import Limits
+from resume_checker.errors import LimitExceededError
+from resume_checker.limits import Limits
 
 _STREAM = re.compile(rb"stream\r?\n")
 # Up to the end of the last "obj" keyword: the greedy ".*" backs off from the end, so it stops

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .model import Section
+from resume_checker.documents.model import Section
 
 # Words that name a section when they make up (most of) a short line.
 _HEADINGS: dict[Section, tuple[str, ...]] = {

@@ -11,7 +11,11 @@ import io
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from ..errors import PasswordProtectedError, UnreadableDocumentError, UnsupportedFormatError
+from resume_checker.errors import (
+    PasswordProtectedError,
+    UnreadableDocumentError,
+    UnsupportedFormatError,
+)
 
 if TYPE_CHECKING:
     from zipfile import ZipFile

@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import re
 
-from ..errors import ResumeCheckerError
-from ..limits import DEFAULT_LIMITS, Limits
-from .assemble import RawLine, RawPage, build_document
-from .model import Document, Notice, Severity
-from .sniff import Format, sniff
+from resume_checker.documents.assemble import RawLine, RawPage, build_document
+from resume_checker.documents.model import Document, Notice, Severity
+from resume_checker.documents.sniff import Format, sniff
+from resume_checker.errors import ResumeCheckerError
+from resume_checker.limits import DEFAULT_LIMITS, Limits
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     # UTF-32 first: its little-endian BOM starts with the UTF-16 one.

@@ -17,9 +17,9 @@ from pathlib import Path
 import platformdirs
 import yaml
 
-from ..errors import InvalidKeywordSetError, KeywordSetError, KeywordSetNotFoundError
-from .model import DEFAULT_BANDS, KeywordSet, Term
-from .validation import parse_text
+from resume_checker.errors import InvalidKeywordSetError, KeywordSetError, KeywordSetNotFoundError
+from resume_checker.keywords.model import DEFAULT_BANDS, KeywordSet, Term
+from resume_checker.keywords.validation import parse_text
 
 SETS_DIR_ENV = "RESUME_CHECKER_SETS_DIR"
 SUFFIXES = (".yaml", ".yml")

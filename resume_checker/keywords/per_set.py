@@ -6,7 +6,7 @@ from collections.abc import Callable
 from functools import wraps
 from typing import TypeVar
 
-from .model import KeywordSet
+from resume_checker.keywords.model import KeywordSet
 
 T = TypeVar("T")
 

@@ -12,7 +12,7 @@ import json
 import sys
 from typing import Any
 
-from .model import KeywordSet
+from resume_checker.keywords.model import KeywordSet
 
 SCHEMA_FILE_NAME = "keyword-set.schema.json"
 DIALECT = "https://json-schema.org/draft/2020-12/schema"

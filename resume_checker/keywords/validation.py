@@ -15,8 +15,15 @@ import yaml
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from ..errors import InvalidKeywordSetError
-from .model import AnyOf, Band, Category, EducationRequirement, KeywordSet, Term
+from resume_checker.errors import InvalidKeywordSetError
+from resume_checker.keywords.model import (
+    AnyOf,
+    Band,
+    Category,
+    EducationRequirement,
+    KeywordSet,
+    Term,
+)
 
 #: a keyword-set file is small; anything bigger is a mistake (or an attack on the web editor)
 MAX_SET_CHARS = 1_000_000

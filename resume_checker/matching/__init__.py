@@ -37,10 +37,10 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from itertools import compress
 
-from ..documents.model import Document, Line, Origin
-from ..keywords.model import KeywordSet, Term
-from .acronyms import find_definitions
-from .tokens import (
+from resume_checker.documents.model import Document, Line, Origin
+from resume_checker.keywords.model import KeywordSet, Term
+from resume_checker.matching.acronyms import find_definitions
+from resume_checker.matching.tokens import (
     Tokens,
     blank_nlp,
     bounded,
@@ -51,7 +51,7 @@ from .tokens import (
     text_tokens,
     tokenize,
 )
-from .trie import PhraseTrie
+from resume_checker.matching.trie import PhraseTrie
 
 __all__ = [
     "MAX_EVIDENCE",

@@ -14,7 +14,7 @@ from itertools import accumulate, chain
 from operator import add
 from typing import TYPE_CHECKING, cast
 
-from ..documents.model import Document, Line
+from resume_checker.documents.model import Document, Line
 
 if TYPE_CHECKING:  # spaCy is imported lazily, at the first compile, to keep the CLI fast
     from spacy.language import Language

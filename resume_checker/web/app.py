@@ -19,7 +19,6 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader
 
-from resume_checker import __version__
 from resume_checker.api import DEFAULT_SET
 from resume_checker.errors import (
     DocumentError,
@@ -28,12 +27,12 @@ from resume_checker.errors import (
     LimitExceededError,
     ResumeCheckerError,
 )
-from resume_checker.reports.batch_html import sort_script
-from resume_checker.reports.html import report_css
-
-from .security import BodyTooLarge, SecurityMiddleware
-from .service import JobStore
-from .uploads import UploadLimits
+from resume_checker.render.batch_html import sort_script
+from resume_checker.render.html import report_css
+from resume_checker.version import __version__
+from resume_checker.web.security import BodyTooLarge, SecurityMiddleware
+from resume_checker.web.service import JobStore
+from resume_checker.web.uploads import UploadLimits
 
 TOKEN_ENV = "RESUME_CHECKER_TOKEN"
 #: "off": parse each upload in a throw-away worker instead of the persistent pool (the old way;
@@ -71,9 +70,9 @@ def create_app(
                        body_limit=partial(_body_limit, limits))
     app.mount("/static", StaticFiles(directory=str(_HERE / "static")), name="static")
 
-    from .routes_api import router as api_router
-    from .routes_pages import router as pages_router
-    from .routes_sets import router as sets_router
+    from resume_checker.web.routes_api import router as api_router
+    from resume_checker.web.routes_pages import router as pages_router
+    from resume_checker.web.routes_sets import router as sets_router
 
     app.include_router(pages_router)
     app.include_router(sets_router)
@@ -100,7 +99,7 @@ def _parse_pool_lifespan(limits: UploadLimits):
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         from starlette.concurrency import run_in_threadpool
 
-        from .isolate import start_parse_pool, stop_parse_pools, warm_up
+        from resume_checker.web.isolate import start_parse_pool, stop_parse_pools, warm_up
 
         if os.environ.get(PARSE_POOL_ENV, "").lower() != "off":
             start_parse_pool(limits.files)
@@ -161,7 +160,7 @@ def _templates() -> Jinja2Templates:
     templates = Jinja2Templates(directory=str(_HERE / "templates"))
     templates.env.loader = ChoiceLoader([
         FileSystemLoader(str(_HERE / "templates")),
-        PackageLoader("resume_checker.reports", "templates"),
+        PackageLoader("resume_checker.render", "templates"),
     ])
     templates.env.autoescape = True  # every template, including the shared *.html.j2 ones
     templates.env.trim_blocks = True

@@ -7,7 +7,7 @@ server process.
 
 The server starts a persistent pool (:func:`start_parse_pool`, from the app's lifespan): workers
 started once, replaced when one dies or runs over.  Without one (tests, scripts), each parse
-starts a throw-away worker (:func:`resume_checker.batch.pool.run_pool`), about 75 ms more.
+starts a throw-away worker (:func:`resume_checker.sandbox.pool.run_pool`), about 75 ms more.
 """
 
 from __future__ import annotations
@@ -16,8 +16,6 @@ import os
 import threading
 from dataclasses import dataclass
 
-from resume_checker.batch.pool import Outcome, PoolLimits, run_pool
-from resume_checker.batch.pool_persistent import WorkerPool
 from resume_checker.batch.worker import PRELOAD
 from resume_checker.documents.model import Document
 from resume_checker.errors import (
@@ -28,6 +26,8 @@ from resume_checker.errors import (
     UnsupportedFormatError,
 )
 from resume_checker.limits import Limits
+from resume_checker.sandbox.persistent import WorkerPool
+from resume_checker.sandbox.pool import Outcome, PoolLimits, run_pool
 
 _ERRORS: dict[str, type[DocumentError]] = {
     "unsupported_format": UnsupportedFormatError,

@@ -15,15 +15,14 @@ from resume_checker.keywords.loader import (
     parse_keyword_set,
     save_keyword_set,
 )
-from resume_checker.reports import render
-from resume_checker.reports.batch_json import to_dict as batch_to_dict
-from resume_checker.reports.html import render_html
-from resume_checker.reports.json import to_dict
-
-from .app import error_response
-from .routes_common import batch_download, read_batch_uploads, read_upload
-from .routes_sets import _safe_id
-from .service import check_upload, keyword_set_for
+from resume_checker.render import render
+from resume_checker.render.batch_json import to_dict as batch_to_dict
+from resume_checker.render.html import render_html
+from resume_checker.render.json import to_dict
+from resume_checker.web.app import error_response
+from resume_checker.web.routes_common import batch_download, read_batch_uploads, read_upload
+from resume_checker.web.routes_sets import _safe_id
+from resume_checker.web.service import check_upload, keyword_set_for
 
 router = APIRouter(prefix="/api", tags=["api"])
 

@@ -6,10 +6,9 @@ from fastapi import UploadFile
 from fastapi.responses import Response
 
 from resume_checker.errors import LimitExceededError, UnreadableDocumentError
-from resume_checker.reports import batch_csv, batch_html, batch_json
-
-from .service import BatchJob
-from .uploads import (
+from resume_checker.render import batch_csv, batch_html, batch_json
+from resume_checker.web.service import BatchJob
+from resume_checker.web.uploads import (
     Upload,
     UploadLimits,
     check_file_size,

@@ -15,17 +15,16 @@ from typing import Annotated
 from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from resume_checker.batch.model import Status
 from resume_checker.keywords.loader import list_keyword_sets
-from resume_checker.reports import render
-from resume_checker.reports.batch_html import histogram
-from resume_checker.reports.html import render_html, report_view
-from resume_checker.reports.json import to_dict
-
-from .app import error_response, page
-from .routes_common import batch_download, read_batch_uploads, read_upload
-from .security import COOKIE, cookie_value
-from .service import CheckResult, check_upload, keyword_set_for
+from resume_checker.ranking import Status
+from resume_checker.render import render
+from resume_checker.render.batch_html import histogram
+from resume_checker.render.html import render_html, report_view
+from resume_checker.render.json import to_dict
+from resume_checker.web.app import error_response, page
+from resume_checker.web.routes_common import batch_download, read_batch_uploads, read_upload
+from resume_checker.web.security import COOKIE, cookie_value
+from resume_checker.web.service import CheckResult, check_upload, keyword_set_for
 
 router = APIRouter(include_in_schema=False)
 

@@ -22,8 +22,7 @@ from resume_checker.keywords.loader import (
     save_keyword_set,
 )
 from resume_checker.keywords.model import KeywordSet
-
-from .app import page
+from resume_checker.web.app import page
 
 router = APIRouter(include_in_schema=False)
 EDITOR_SOURCE = "<editor>"

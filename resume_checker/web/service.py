@@ -21,17 +21,16 @@ from typing import Any
 
 from resume_checker.api import check_document
 from resume_checker.batch.cache import RunRecord
-from resume_checker.batch.model import BatchResult, BatchRow
 from resume_checker.batch.runner import BatchOptions, run_batch, run_record
 from resume_checker.batch.runs import Comparison, compare
 from resume_checker.documents.model import Document
 from resume_checker.errors import LimitExceededError, ResumeCheckerError
 from resume_checker.keywords.loader import load_keyword_set
 from resume_checker.keywords.model import KeywordSet
+from resume_checker.ranking import BatchResult, BatchRow
 from resume_checker.report import Report
-
-from .isolate import parse_isolated
-from .uploads import Upload, UploadLimits
+from resume_checker.web.isolate import parse_isolated
+from resume_checker.web.uploads import Upload, UploadLimits
 
 JOB_AD_SOURCE = "pasted job ad"
 
@@ -52,7 +51,7 @@ def keyword_set_for(set_id: str | None, job_ad: str | None, limits: UploadLimits
                 f"the job ad has {len(job_ad)} characters, over {limits.max_job_ad_chars}",
                 source=JOB_AD_SOURCE,
             )
-        from resume_checker.keywords.builder import keyword_set_from_job_ad
+        from resume_checker.tuning.builder import keyword_set_from_job_ad
 
         return keyword_set_from_job_ad(job_ad, source=JOB_AD_SOURCE)
     if not set_id or "/" in set_id or "\\" in set_id or set_id.lower().endswith((".yaml", ".yml")):
@@ -68,7 +67,7 @@ def check_upload(
     report = check_document(document, kwset)
     similarity = None
     if job_ad and job_ad.strip() and report.scorable:
-        from resume_checker.similarity import content_similarity
+        from resume_checker.tuning.similarity import content_similarity
 
         similarity = content_similarity(document.text, job_ad)
     return CheckResult(report, document, _findings(report, document, kwset), similarity)

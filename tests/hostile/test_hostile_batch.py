@@ -19,7 +19,7 @@ import netguard
 import pytest
 from typer.testing import CliRunner
 
-from resume_checker.cli import app
+from resume_checker.cli.app import app
 
 BIN = Path(sys.executable).parent / "resume-checker"
 FORMULA = ("=", "+", "-", "@", "\t", "\r")

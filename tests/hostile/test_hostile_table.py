@@ -14,7 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from resume_checker.api import check
-from resume_checker.cli import app
+from resume_checker.cli.app import app
 from resume_checker.documents import parse_document, pdf_inflate, sniff
 from resume_checker.documents.isolated import parse_document_isolated
 from resume_checker.documents.pdf_inflate import DEFLATE_MAX_RATIO, check_inflated_size
@@ -224,7 +224,7 @@ def _outside_code_fences(markdown: str) -> str:
 
 @pytest.mark.parametrize("fmt", ["md", "html"])
 def test_injected_markup_is_inert_in_reports(fmt: str, hostile_dir: Path, tmp_path: Path) -> None:
-    from resume_checker.reports import render
+    from resume_checker.render import render
 
     fence_break = tmp_path / "fence.txt"
     fence_break.write_text("Jane Doe\n```\n<script>alert(1)</script> CUDA\n````\n"

@@ -1,0 +1,124 @@
+"""Distinctive phrases: word n-grams that TF-IDF ranks high against the background corpus.
+
+The packaged background corpus (general job-ad and workplace prose) gives common words a
+high document frequency, so "team" or "communication" rank low and the role's own phrases
+rank high.  scikit-learn is imported only when this runs.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from resume_checker.tuning.vocabulary import (
+    Vocabulary,
+    background_text,
+    generic_terms,
+    is_junk,
+    tokens,
+)
+
+#: punctuation that ends a phrase: n-grams never cross it
+_BREAK = re.compile(r"[,;:()\[\]{}!?|\"\u2022\u2013\u2014/]|\.(?:\s|$)|\s-\s|\n")
+_BACKGROUND_CHUNK = 8  # lines of background prose per background "document"
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A candidate term: lower-case phrase, documents it occurs in, summed TF-IDF."""
+
+    text: str
+    doc_count: int
+    score: float
+
+
+def _stop_words() -> frozenset[str]:
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return frozenset(ENGLISH_STOP_WORDS)
+
+
+def fragments(text: str, vocabulary: Vocabulary) -> list[list[str]]:
+    """Lower-case token runs between punctuation, with known vocabulary terms cut out."""
+    runs: list[list[str]] = []
+    for part in _BREAK.split(text):
+        cursor = 0
+        for hit in vocabulary.find(part):
+            runs.append([t.lower() for t, _, _ in tokens(part[cursor : hit.start])])
+            cursor = hit.end
+        runs.append([t.lower() for t, _, _ in tokens(part[cursor:])])
+    return [r for r in runs if r]
+
+
+def _ngrams(runs: list[list[str]], stop: frozenset[str], max_n: int = 3) -> list[str]:
+    """Two- and three-word n-grams: single unknown words are mostly noise ("specific")."""
+    grams: list[str] = []
+    for run in runs:
+        for n in range(2, max_n + 1):
+            for i in range(len(run) - n + 1):
+                gram = run[i : i + n]
+                if gram[0] in stop or gram[-1] in stop or any(t.isdigit() for t in gram):
+                    continue
+                grams.append(" ".join(gram))
+    return grams
+
+
+_DEGREE_WORDS = frozenset({"master", "masters", "bachelor", "bachelors", "phd", "degree"})
+
+
+def _generic_edge(phrase: str) -> bool:
+    """ "strong programming", "frameworks like", "master's degree": a generic word at an edge,
+    or a degree (degrees are found by their own cue)."""
+    words = [w.removesuffix("'s") for w in phrase.split()]
+    generic = generic_terms()
+    return words[0] in generic or words[-1] in generic or bool(_DEGREE_WORDS & set(words))
+
+
+def distinctive_phrases(
+    texts: Sequence[str], vocabulary: Vocabulary, *, limit: int = 12
+) -> list[Phrase]:
+    """The phrases of texts that score highest by TF-IDF against the background corpus.
+
+    A phrase must occur in enough of the texts (all of them up to 2, then 15%, at least 2)
+    or, for a single text, at least twice; junk phrases are dropped.
+    """
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    stop = _stop_words()
+    lines = background_text().splitlines()
+    background = [
+        "\n".join(lines[i : i + _BACKGROUND_CHUNK]) for i in range(0, len(lines), _BACKGROUND_CHUNK)
+    ]
+    docs = [_ngrams(fragments(t, vocabulary), stop) for t in texts]
+    back = [_ngrams(fragments(t, vocabulary), stop) for t in background]
+    vectorizer = TfidfVectorizer(analyzer=lambda grams: grams, sublinear_tf=True, norm="l2")
+    matrix = vectorizer.fit_transform(docs + back)[: len(docs)]
+    names = vectorizer.get_feature_names_out()
+    scores = matrix.sum(axis=0).A1
+    doc_counts = (matrix > 0).sum(axis=0).A1
+    if len(texts) == 1:
+        counts: dict[str, int] = {}
+        for gram in docs[0]:
+            counts[gram] = counts.get(gram, 0) + 1
+        keep = {g for g, c in counts.items() if c >= 2}
+    else:
+        min_docs = min(len(texts), max(2, math.ceil(0.15 * len(texts))))
+        keep = {names[i] for i in range(len(names)) if doc_counts[i] >= min_docs}
+    ranked = sorted(
+        (Phrase(names[i], int(doc_counts[i]), float(scores[i])) for i in range(len(names))
+         if names[i] in keep),
+        key=lambda p: (-round(p.score, 9), p.text),
+    )
+    chosen: list[Phrase] = []
+    for phrase in ranked:
+        if len(phrase.text) < 3 or _generic_edge(phrase.text) or is_junk(phrase.text, vocabulary):
+            continue
+        if any(f" {phrase.text} " in f" {c.text} " or f" {c.text} " in f" {phrase.text} "
+               for c in chosen):
+            continue  # a part of a phrase already chosen
+        chosen.append(phrase)
+        if len(chosen) >= limit:
+            break
+    return chosen
