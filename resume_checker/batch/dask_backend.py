@@ -3,10 +3,11 @@
 Why a sandbox process inside each Dask worker: a Dask worker's memory limit covers the whole worker
 (it pauses, spills, then restarts it, losing every task on it), not one file, and a time limit does
 not exist at all; a native crash in a PDF library would kill the worker with every task it holds.
-So each Dask worker keeps one long-lived child of the local pool (:mod:`.pool`: address-space limit,
-deadline, crash detection) per worker thread and sends it one file at a time.  A file that runs
-over, eats memory or crashes fails alone, with the very reason strings of a local batch, and the
-child is replaced.  The child compiles the keyword sets once and keeps them for every file.
+So each Dask worker keeps one long-lived sandbox worker per worker thread
+(:class:`resume_checker.sandbox.worker.Worker`: address-space limit, deadline, crash detection)
+and sends it one file at a time.  A file that runs over, eats memory or crashes fails alone, with
+the very reason strings of a local batch, and the child is replaced.  The child compiles the
+keyword sets once and keeps them for every file.
 
 The configuration (keyword sets, limits, the work functions) travels once per worker, in a
 :class:`distributed.WorkerPlugin` named for the batch; tasks carry only the files' paths.  Results
@@ -29,8 +30,7 @@ from multiprocessing.connection import wait
 from typing import Any
 
 from resume_checker.errors import ResumeCheckerError
-from resume_checker.sandbox import pool
-from resume_checker.sandbox.pool import Outcome, PoolLimits
+from resume_checker.sandbox.worker import Outcome, PoolLimits, Worker, clip, context
 
 try:
     from distributed import WorkerPlugin
@@ -77,7 +77,8 @@ def run_dask(
     limits: PoolLimits,
     preload: tuple[str, ...] = (),
 ) -> Iterator[Outcome[Any]]:
-    """Like :func:`.pool.run_pool`, on ``scheduler`` ("local" or ``tcp://host:port``)."""
+    """Like :func:`resume_checker.sandbox.pool.run_pool`, on ``scheduler`` ("local" or
+    ``tcp://host:port``)."""
     require_dask()
     if not tasks:
         return
@@ -114,7 +115,7 @@ def _collect(future, value: Any, chunk: list[tuple[int, Any]]) -> list[Outcome[A
         return value
     # the task raised (after its retries) or its worker died too often: report, never drop
     exc = value[1] if isinstance(value, tuple) and len(value) == 3 else value
-    reason = pool._clip(f"lost on the Dask cluster ({type(exc).__name__}: {exc})")
+    reason = clip(f"lost on the Dask cluster ({type(exc).__name__}: {exc})")
     return [Outcome(index, task, error=reason, code="worker_lost") for index, task in chunk]
 
 
@@ -202,17 +203,17 @@ class SandboxPlugin(WorkerPlugin):
 
 
 class _Sandbox:
-    """One child of the local pool, kept across files; replaced when it dies or runs over."""
+    """One sandbox worker, kept across files; replaced when it dies or runs over."""
 
     def __init__(self, plugin: SandboxPlugin) -> None:
         self.plugin = plugin
-        self.ctx = pool._context(plugin.preload)
+        self.ctx = context(plugin.preload)
         self.child = self._start()
 
     def _start(self):
         p = self.plugin
         with _children_allowed():
-            return pool._Worker.start(self.ctx, p.init, p.work, p.config, p.limits)
+            return Worker.start(self.ctx, p.init, p.work, p.config, p.limits)
 
     def run(self, index: int, task: Any) -> Outcome[Any]:
         limits = self.plugin.limits

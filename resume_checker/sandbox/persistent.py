@@ -2,10 +2,11 @@
 
 The web app parses every upload in a worker process (a hostile file costs one request, never the
 server).  Starting a process per request costs about 75 ms and serialises badly under load; here
-the workers start once (forkserver), each task goes over the worker's pipe, and one dispatcher
-thread watches deadlines and liveness exactly as :func:`run_pool` does: a task that runs over is
-killed, a worker that dies (crash, memory limit) is replaced, and either event becomes that task's
-failed :class:`Outcome`.  ``submit`` returns a ``concurrent.futures.Future`` of the Outcome.
+the workers (:class:`.worker.Worker`) start once (forkserver), each task goes over the worker's
+pipe, and one dispatcher thread watches deadlines and liveness exactly as :func:`.pool.run_pool`
+does: a task that runs over is killed, a worker that dies (crash, memory limit) is replaced, and
+either event becomes that task's failed :class:`Outcome`.  ``submit`` returns a
+``concurrent.futures.Future`` of the Outcome.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from concurrent.futures import Future
 from multiprocessing.connection import wait
 from typing import Any
 
-from resume_checker.sandbox.pool import Outcome, PoolError, PoolLimits, _context, _Worker
+from resume_checker.sandbox.worker import Outcome, PoolError, PoolLimits, Worker, context
 
 
 class WorkerPool:
@@ -42,7 +43,7 @@ class WorkerPool:
         max_tasks: int | None = None,
     ) -> None:
         limits = limits or PoolLimits()
-        self._ctx = _context(preload)
+        self._ctx = context(preload)
         self._args = (init, work, config, limits)
         self._limits = limits
         self._max_tasks = max_tasks
@@ -100,9 +101,9 @@ class WorkerPool:
 
     # ------------------------------------------------------------------ dispatcher thread
 
-    def _start(self) -> _Worker:
+    def _start(self) -> Worker:
         init, work, config, limits = self._args
-        return _Worker.start(self._ctx, init, work, config, limits)
+        return Worker.start(self._ctx, init, work, config, limits)
 
     def _loop(self) -> None:
         try:
