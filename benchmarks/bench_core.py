@@ -86,8 +86,8 @@ def bench_variants(files: list[Path], datas: list[bytes], set_id: str) -> dict[s
     from unittest import mock
 
     from resume_checker import check_document, load_keyword_set, parse_document
-    from resume_checker.documents import pdf as pdf_module
-    from resume_checker.documents.pdf_hidden import PageObjects
+    from resume_checker.documents.pdf import reader as pdf_module
+    from resume_checker.documents.pdf.hidden import PageObjects
     from resume_checker.errors import ResumeCheckerError
 
     kwset = load_keyword_set(set_id)
@@ -159,7 +159,7 @@ def main() -> int:
     print(
         f"{len(files)} PDFs from {', '.join(str(c) for c in corpora)}; one core; pid {os.getpid()}"
     )
-    from resume_checker.documents.pdf_boxes import box_loop
+    from resume_checker.documents.pdf.boxes import box_loop
 
     print(f"PDF character boxes: {box_loop()}")
 

@@ -31,11 +31,12 @@ sys.path.insert(0, str(Path(__file__).parent / "hostile"))
 
 import corpus  # noqa: E402
 
-# the parsers are imported once here, not again in every forked child
-from resume_checker.documents import docx as _docx  # noqa: E402, F401
 from resume_checker.documents import parse_document  # noqa: E402
-from resume_checker.documents import pdf as _pdf  # noqa: E402, F401
+
+# the parsers are imported once here, not again in every forked child
+from resume_checker.documents.docx import reader as _docx  # noqa: E402, F401
 from resume_checker.documents.isolated import parse_document_isolated  # noqa: E402
+from resume_checker.documents.pdf import reader as _pdf  # noqa: E402, F401
 from resume_checker.errors import ResumeCheckerError  # noqa: E402
 from resume_checker.limits import Limits  # noqa: E402
 

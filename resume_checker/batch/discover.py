@@ -1,6 +1,8 @@
 """Turn the paths a user gave into the files a batch reads, and the ones it skips (with why).
 
-Only regular files whose first bytes look like a supported format are taken.  Symlinks are
+Only regular files whose first bytes look like a supported format are taken: the documents
+sniffer decides PDF and DOCX (so a batch takes what the parsers read), a text file is taken by
+its name.  Symlinks are
 followed only while they stay inside the folder the user named, so a batch over a folder never
 reads a file elsewhere on the disk; directory loops are reported, not walked.
 """
@@ -13,10 +15,15 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from resume_checker.documents.model import Format
+from resume_checker.documents.sniff import HEAD_BYTES, head_format
+
 #: ``known(path, stat)``: the batch cache has read this file before and it is unchanged
 Known = Callable[[Path, os.stat_result], bool]
 TEXT_EXTENSIONS = frozenset({".txt", ".md", ".markdown", ".text"})
-SNIFF_BYTES = 8
+SNIFF_BYTES = HEAD_BYTES  # the head the documents sniffer decides PDF and ZIP by (1 KiB)
+#: the Candidate kind of each format the first bytes decide
+_KINDS = {Format.PDF: "pdf", Format.DOCX: "zip"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,10 +63,9 @@ def is_hidden_or_temporary(name: str) -> bool:
 
 def sniff(head: bytes, suffix: str) -> str | None:
     """The kind of file the first bytes suggest, or None when no parser would take it."""
-    if head.startswith(b"%PDF-"):
-        return "pdf"
-    if head.startswith(b"PK\x03\x04"):
-        return "zip"
+    fmt = head_format(head)
+    if fmt is not None:
+        return _KINDS[fmt]
     if suffix.lower() in TEXT_EXTENSIONS:
         return "text"
     return None

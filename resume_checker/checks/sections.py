@@ -17,8 +17,7 @@ from statistics import median
 from resume_checker.checks.chars import letter_count
 from resume_checker.checks.model import CheckContext, Finding
 from resume_checker.documents.model import Document, Line, Section, Severity
-from resume_checker.documents.sections import _LOOKUP as _BASE_LOOKUP
-from resume_checker.documents.sections import classify_heading, heading_key
+from resume_checker.documents.sections import HEADING_PHRASES, classify_heading, heading_key
 
 STANDARD_NAMES = {
     Section.SUMMARY: "Summary", Section.EXPERIENCE: "Experience", Section.EDUCATION: "Education",
@@ -122,7 +121,7 @@ def _max_unshared(total: int) -> int:
 # The base labeller's phrase table, so misspelt standard headings ("Experiance") match too;
 # by length, each phrase with its set of characters.
 _BY_LENGTH: dict[int, list[tuple[str, frozenset[str]]]] = {}
-for _phrase in (*_BASE_LOOKUP, *_SYNONYM_LOOKUP):
+for _phrase in (*HEADING_PHRASES, *_SYNONYM_LOOKUP):
     _BY_LENGTH.setdefault(len(_phrase), []).append((_phrase, frozenset(_phrase)))
 #: _max_unshared by total length, up to the longest a phrase and a key 3 longer can have
 _MAX_UNSHARED = [-1] + [_max_unshared(t) for t in range(1, 2 * max(_BY_LENGTH) + 4)]

@@ -33,7 +33,7 @@ def parse_document(
     fmt = sniff(data, source=name)
     if fmt is Format.PDF:
         from resume_checker.documents.pdf import parse_pdf
-        from resume_checker.documents.pdf_inflate import check_inflated_size, may_exceed
+        from resume_checker.documents.pdf.inflate import check_inflated_size, may_exceed
 
         if may_exceed(len(data), limits):  # before PDFium inflates anything
             check_inflated_size(data, source=name, limits=limits)

@@ -6,6 +6,14 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 
+class Format(StrEnum):
+    """The formats we read; the value is Document.format."""
+
+    PDF = "pdf"
+    DOCX = "docx"
+    TEXT = "text"
+
+
 class Section(StrEnum):
     """First-cut section label of a line, from heading detection."""
 

@@ -148,7 +148,8 @@ _HEADINGS: dict[Section, tuple[str, ...]] = {
     ),
 }
 
-_LOOKUP: dict[str, Section] = {
+#: every standard heading phrase, in heading_key form, and the section it names
+HEADING_PHRASES: dict[str, Section] = {
     phrase: section for section, phrases in _HEADINGS.items() for phrase in phrases
 }
 _CLEAN = re.compile(r"[^a-z& ]+")
@@ -171,10 +172,10 @@ def classify_heading(text: str) -> Section | None:
     key = heading_key(stripped)
     if not key:
         return None
-    if key in _LOOKUP:
-        return _LOOKUP[key]
+    if key in HEADING_PHRASES:
+        return HEADING_PHRASES[key]
     key = key.replace(" & ", " and ")
-    return _LOOKUP.get(key)
+    return HEADING_PHRASES.get(key)
 
 
 def label_sections(texts: list[str]) -> list[tuple[Section, bool]]:

@@ -1,17 +1,22 @@
 """Decide the format from the bytes alone: the file name is never trusted.
 
-A PDF renamed ``.docx`` is read as PDF, a DOCX renamed ``.pdf`` as DOCX.  Everything we
-cannot read (legacy .doc, .docm, .odt, RTF, images, other binaries) is refused here with
-a sentence that says what the file is and what to do, before any parser runs.
+A PDF renamed ``.docx`` is read as PDF, a DOCX renamed ``.pdf`` as DOCX.  Each format says
+which bytes it takes (``pdf.accepts``, ``docx.accepts``, ``text.accepts``); :func:`sniff` asks
+them in a fixed order, after refusing everything we cannot read (legacy .doc, .docm, .odt,
+RTF, images, other binaries) with a sentence that says what the file is and what to do, before
+any parser runs.  :func:`head_format` is the same decision from the first bytes alone, so a
+batch's file discovery takes exactly the files the parsers will read as PDF or DOCX.
 """
 
 from __future__ import annotations
 
 import io
-from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from resume_checker.documents import docx, pdf, text
+from resume_checker.documents.model import Format
 from resume_checker.errors import (
+    DocumentError,
     PasswordProtectedError,
     UnreadableDocumentError,
     UnsupportedFormatError,
@@ -20,14 +25,7 @@ from resume_checker.errors import (
 if TYPE_CHECKING:
     from zipfile import ZipFile
 
-
-class Format(StrEnum):
-    """The formats we read; the value is Document.format."""
-
-    PDF = "pdf"
-    DOCX = "docx"
-    TEXT = "text"
-
+__all__ = ["HEAD_BYTES", "SAMPLE_BYTES", "Format", "head_format", "sniff"]
 
 _SAVE_AS = "save it as PDF or DOCX"
 _IMAGE = (
@@ -51,48 +49,67 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
 _PROGRAMS = (b"\x7fELF", b"\xfe\xed\xfa\xce", b"\xfe\xed\xfa\xcf", b"\xce\xfa\xed\xfe",
              b"\xcf\xfa\xed\xfe", b"\xca\xfe\xba\xbe")
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_ZIP = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 _HEIF_BRANDS = (b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1", b"msf1", b"avif")
 _ODT_MIME = b"application/vnd.oasis.opendocument.text"
 _ENCRYPTED_OOXML = "EncryptedPackage".encode("utf-16-le")
-_SAMPLE = 8192
+#: the first bytes every check reads (a ZIP's listing and an OLE2 password mark aside)
+SAMPLE_BYTES = 8192
+#: the first bytes head_format needs: the PDF header window, which holds every magic number
+HEAD_BYTES = pdf.HEADER_WINDOW
 _MAX_CONTENT_TYPES = 1024 * 1024  # [Content_Types].xml is a few KB; read no more than this
-# Bytes that do not occur in text: C0 controls except tab, LF, VT, FF and CR.
-_CONTROL = bytes(b for b in range(0x20) if b not in (0x09, 0x0A, 0x0B, 0x0C, 0x0D))
-_MAX_CONTROL_RATIO = 0.10
 
 
 def sniff(data: bytes, *, source: str) -> Format:
     """The format of ``data``; raises UnsupportedFormatError naming the file and the fix."""
     if not data:
         raise UnreadableDocumentError("the file is empty", source=source)
-    head = data[:_SAMPLE]
-    if head.startswith(_ZIP):
+    head = data[:SAMPLE_BYTES]
+    if docx.accepts(head):
         return _sniff_zip(data, source=source)
-    if head.startswith(_OLE2):
-        if _ENCRYPTED_OOXML in data:
-            raise PasswordProtectedError(
-                "the Word document is password-protected: remove the password and save it "
-                "again as DOCX or PDF",
-                source=source,
-            )
-        raise UnsupportedFormatError(f"legacy Word .doc: {_SAVE_AS}", source=source)
-    for magic, what in _MAGIC:
-        if head.startswith(magic):
-            raise UnsupportedFormatError(what, source=source)
-    if _is_other_image(head):
-        raise UnsupportedFormatError(_IMAGE, source=source)
-    if _is_program(head):
-        raise UnsupportedFormatError(f"a program (executable), not a document: {_SAVE_AS}",
-                                     source=source)
-    if b"%PDF-" in data[:1024]:
+    refused = _refusal(head, data)
+    if refused is not None:
+        error, reason = refused
+        raise error(reason, source=source)
+    if pdf.accepts(head):
         return Format.PDF
-    if _looks_like_text(head):
+    if text.accepts(head):
         return Format.TEXT
     raise UnsupportedFormatError(
         f"not a PDF, Word (.docx) or plain-text file (binary data of an unknown kind): {_SAVE_AS}",
         source=source,
     )
+
+
+def head_format(head: bytes) -> Format | None:
+    """The format :func:`sniff` gives a file whose first :data:`HEAD_BYTES` are ``head``, when
+    they alone decide it: PDF, or DOCX for any ZIP archive (its listing may still refuse it).
+    None for bytes sniff refuses and for all others (text, which a batch judges by file name).
+    One case needs more than the head: a file starting "MZ" is a program by a PE mark anywhere
+    in :data:`SAMPLE_BYTES`, so sniff may refuse what this calls a PDF."""
+    if docx.accepts(head):
+        return Format.DOCX
+    if _refusal(head, head) is not None:
+        return None
+    return Format.PDF if pdf.accepts(head) else None
+
+
+def _refusal(head: bytes, data: bytes) -> tuple[type[DocumentError], str] | None:
+    """The error and reason for bytes we never read (checked before the PDF and text tests)."""
+    if head.startswith(_OLE2):
+        if _ENCRYPTED_OOXML in data:
+            return PasswordProtectedError, (
+                "the Word document is password-protected: remove the password and save it "
+                "again as DOCX or PDF"
+            )
+        return UnsupportedFormatError, f"legacy Word .doc: {_SAVE_AS}"
+    for magic, what in _MAGIC:
+        if head.startswith(magic):
+            return UnsupportedFormatError, what
+    if _is_other_image(head):
+        return UnsupportedFormatError, _IMAGE
+    if _is_program(head):
+        return UnsupportedFormatError, f"a program (executable), not a document: {_SAVE_AS}"
+    return None
 
 
 def _is_other_image(head: bytes) -> bool:
@@ -108,7 +125,8 @@ def _is_program(head: bytes) -> bool:
     """Windows (MZ/PE), Linux (ELF) and macOS (Mach-O) programs.  An MZ header is binary in
     its first 64 bytes, so a text file that merely starts with "MZ" is still text."""
     if head.startswith(b"MZ"):
-        return b"PE\x00\x00" in head or len(head[2:64].translate(None, _CONTROL)) < len(head[2:64])
+        start = head[2:64]
+        return b"PE\x00\x00" in head or len(start.translate(None, text.CONTROL_BYTES)) < len(start)
     return head.startswith(_PROGRAMS)
 
 
@@ -127,7 +145,7 @@ def _sniff_zip(data: bytes, *, source: str) -> Format:
                     raise UnsupportedFormatError(
                         f"an OpenDocument file that is not text: {_SAVE_AS}", source=source
                     )
-            if "word/document.xml" in names:
+            if docx.accepts(data, names):
                 macro = "word/vbaProject.bin" in names or (
                     "[Content_Types].xml" in names
                     and b"macroenabled" in _read_small(zf, "[Content_Types].xml").lower()
@@ -161,12 +179,3 @@ def _read_small(zf: ZipFile, name: str) -> bytes:
     with zf.open(name) as fh:
         return fh.read(_MAX_CONTENT_TYPES)
 
-
-def _looks_like_text(head: bytes) -> bool:
-    """Text with a BOM, or bytes with few control characters (a stray NUL is tolerated)."""
-    if head.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")):
-        return True
-    if not head:
-        return False
-    control = len(head) - len(head.translate(None, _CONTROL))
-    return control / len(head) <= _MAX_CONTROL_RATIO

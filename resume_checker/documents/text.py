@@ -15,9 +15,7 @@ from __future__ import annotations
 import re
 
 from resume_checker.documents.assemble import RawLine, RawPage, build_document
-from resume_checker.documents.model import Document, Notice, Severity
-from resume_checker.documents.sniff import Format, sniff
-from resume_checker.errors import ResumeCheckerError
+from resume_checker.documents.model import Document, Format, Notice, Severity
 from resume_checker.limits import DEFAULT_LIMITS, Limits
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -29,6 +27,9 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (b"\xfe\xff", "utf-16-be"),
 )
 _FALLBACKS = ("cp1252", "latin-1")
+#: bytes that do not occur in text: C0 controls except tab, LF, VT, FF and CR
+CONTROL_BYTES = bytes(b for b in range(0x20) if b not in (0x09, 0x0A, 0x0B, 0x0C, 0x0D))
+_MAX_CONTROL_RATIO = 0.10
 
 _ATX_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$")
 _RULE = re.compile(r"^\s*([-=*_~])(?:\s*\1){2,}\s*$")
@@ -44,12 +45,15 @@ _CODE = re.compile(r"`+([^`\n]+)`+")
 _TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 
 
-def accepts(data: bytes) -> bool:
-    """True when the bytes sniff as plain text."""
-    try:
-        return sniff(data, source="") is Format.TEXT
-    except ResumeCheckerError:  # any refusal means "not text"
+def accepts(head: bytes) -> bool:
+    """True when the first bytes look like text: a BOM, or few control characters (a stray NUL
+    is tolerated).  A PDF header is text-like too: which format comes first is the sniffer's."""
+    if head.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")):
+        return True
+    if not head:
         return False
+    control = len(head) - len(head.translate(None, CONTROL_BYTES))
+    return control / len(head) <= _MAX_CONTROL_RATIO
 
 
 def parse_text(data: bytes, *, source: str, limits: Limits = DEFAULT_LIMITS) -> Document:

@@ -13,7 +13,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from resume_checker.checks import sections
-from resume_checker.documents.sections import _LOOKUP as BASE_LOOKUP
+from resume_checker.documents.sections import HEADING_PHRASES as BASE_LOOKUP
 from resume_checker.documents.sections import classify_heading, heading_key
 
 PHRASES = sorted({*BASE_LOOKUP, *sections._SYNONYM_LOOKUP})

@@ -22,7 +22,12 @@ from resume_checker.documents.normalize import (
     _normalize_any,
     normalize_line,
 )
-from resume_checker.documents.pdf_layout import _WS_CODES, _crossings, _is_ws, non_space_indices
+from resume_checker.documents.pdf.layout import (
+    WS_CODES,
+    crossings,
+    is_whitespace,
+    non_space_indices,
+)
 
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 ASCII_LINE = st.text(st.characters(min_codepoint=0, max_codepoint=127), max_size=120)
@@ -42,14 +47,14 @@ def test_ascii_fast_path_matches_full_normalisation(text: str) -> None:
 @given(st.text(st.characters(codec="utf-8"), max_size=200))
 def test_whitespace_table_matches_isin(text: str) -> None:
     codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-    expected = np.isin(codes, _WS_CODES)
-    assert np.array_equal(_is_ws(codes), expected)
+    expected = np.isin(codes, WS_CODES)
+    assert np.array_equal(is_whitespace(codes), expected)
     assert np.array_equal(non_space_indices(text), np.flatnonzero(~expected))
 
 
 def test_whitespace_table_edges() -> None:
     codes = np.array([0x2FFF, 0x3000, 0x3001, 0x3002, 0xFFFF, 0x10FFFF, 32, 33], np.uint32)
-    assert _is_ws(codes).tolist() == np.isin(codes, _WS_CODES).tolist()
+    assert is_whitespace(codes).tolist() == np.isin(codes, WS_CODES).tolist()
 
 
 COORD = st.floats(min_value=-50, max_value=700, allow_nan=False, width=32)
@@ -69,7 +74,7 @@ def test_crossings_match_the_phrase_by_x_table(lines: list[list[tuple[float, flo
     xs = np.arange(0.15 * width, 0.85 * width, 2.0)
     table = (x0[:, None] - 1 <= xs) & (x1[:, None] + 1 >= xs)
     expected = np.logical_or.reduceat(table, first_phrase, axis=0)
-    assert np.array_equal(_crossings(xs, x0 - 1, x1 + 1, first_phrase), expected)
+    assert np.array_equal(crossings(xs, x0 - 1, x1 + 1, first_phrase), expected)
     # one value per line stands for its phrases
     has_left = np.logical_or.reduceat(x1[:, None] < xs, first_phrase, axis=0)
     has_right = np.logical_or.reduceat(x0[:, None] > xs, first_phrase, axis=0)

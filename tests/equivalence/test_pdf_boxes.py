@@ -14,9 +14,9 @@ from locations import SAMPLES
 from pdf_fixtures import glyph_by_glyph, raw_pdf, text, tj
 
 from resume_checker.api import parse_document
-from resume_checker.documents import pdf_boxes
-from resume_checker.documents.pdf import _address
-from resume_checker.documents.pdf_layout import non_space_indices
+from resume_checker.documents.pdf import boxes as pdf_boxes
+from resume_checker.documents.pdf.layout import non_space_indices
+from resume_checker.documents.pdf.pdfium_calls import address
 
 PDFS = sorted(SAMPLES.glob("*.pdf"))
 needs_native = pytest.mark.skipif(
@@ -65,8 +65,8 @@ def test_native_and_ctypes_boxes_are_identical(index):
     for textpage in _pages(data):
         count = textpage.count_chars()
         wanted = non_space_indices(textpage.get_text_range() if count else "")
-        native = pdf_boxes.loose_boxes(_address(textpage), wanted, count, native=True)
-        plain = pdf_boxes.loose_boxes(_address(textpage), wanted, count, native=False)
+        native = pdf_boxes.loose_boxes(address(textpage), wanted, count, native=True)
+        plain = pdf_boxes.loose_boxes(address(textpage), wanted, count, native=False)
         assert native.shape == plain.shape == (count, 4)
         assert native.tobytes() == plain.tobytes()
         compared += int(len(wanted) > 0 and np.any(native != 0))
@@ -93,19 +93,19 @@ def test_the_c_loop_skips_indices_outside_the_page_and_rejects_bad_buffers():
         count = textpage.count_chars()
         boxes = np.zeros((count, 4), dtype=np.float32)
         wanted = np.array([-1, 0, count, count + 1000, 2**31 - 1], dtype=np.int32)
-        done = fill_boxes(pdf_boxes._LOOSE_BOX_AT, _address(textpage), wanted, boxes)
+        done = fill_boxes(pdf_boxes.LOOSE_BOX_AT, address(textpage), wanted, boxes)
         assert done == 1  # only index 0 was in range
         assert boxes[0].any() and not boxes[1:].any()
         with pytest.raises(ValueError):
-            fill_boxes(pdf_boxes._LOOSE_BOX_AT, _address(textpage),
+            fill_boxes(pdf_boxes.LOOSE_BOX_AT, address(textpage),
                        np.zeros(3, dtype=np.int8), boxes)  # not whole int32s
         with pytest.raises(ValueError):
-            fill_boxes(pdf_boxes._LOOSE_BOX_AT, _address(textpage), wanted,
+            fill_boxes(pdf_boxes.LOOSE_BOX_AT, address(textpage), wanted,
                        np.zeros(5, dtype=np.float32))  # not 4 floats per char
         with pytest.raises(ValueError):
-            fill_boxes(0, _address(textpage), wanted, boxes)  # no function
+            fill_boxes(0, address(textpage), wanted, boxes)  # no function
         with pytest.raises(TypeError):  # read-only boxes
-            fill_boxes(pdf_boxes._LOOSE_BOX_AT, _address(textpage), wanted, b"\0" * 16 * count)
+            fill_boxes(pdf_boxes.LOOSE_BOX_AT, address(textpage), wanted, b"\0" * 16 * count)
 
 
 def test_the_ctypes_path_fills_the_wanted_rows_only():
@@ -114,7 +114,7 @@ def test_the_ctypes_path_fills_the_wanted_rows_only():
         count = textpage.count_chars()
         chars = textpage.get_text_range()
         wanted = non_space_indices(chars)
-        boxes = pdf_boxes.loose_boxes(_address(textpage), wanted, count, native=False)
+        boxes = pdf_boxes.loose_boxes(address(textpage), wanted, count, native=False)
         drawn = np.flatnonzero(boxes.any(axis=1))
         assert drawn.tolist() == wanted.tolist() and len(wanted) == 3
         assert all(chars[i] != " " for i in drawn.tolist())

@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pdf_fixtures import raw_pdf, text
 
-from resume_checker.documents.pdf_fonts import CharFonts, font_family
+from resume_checker.documents.pdf.fonts import CharFonts, font_family
 
 FAST = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 _BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi")

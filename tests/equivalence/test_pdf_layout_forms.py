@@ -14,14 +14,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from resume_checker.documents.model import Line
-from resume_checker.documents.pdf_layout import (
+from resume_checker.documents.pdf.layout import (
     MIN_COLUMN_LINES,
-    _crossings,
-    _is_ws,
     _may_have_gutter,
     _run_counts,
     _sorted_by_key_then_value,
     analyse,
+    crossings,
+    is_whitespace,
 )
 
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -33,7 +33,7 @@ def _analyse_plain(text: str, boxes: np.ndarray) -> dict[str, np.ndarray]:
     boxes = np.asarray(boxes, dtype=np.float64).reshape(len(codes), 4)
     left, top, right, bottom = boxes.T
     height = top - bottom
-    ws = _is_ws(codes)
+    ws = is_whitespace(codes)
     drawn = np.flatnonzero(
         ~ws & (height > 0.1) & (right >= left) & np.isfinite(boxes).all(axis=1)
     )
@@ -126,7 +126,7 @@ def test_gutter_bound_never_rules_out_a_scoring_gutter(
     line_x0 = np.maximum.reduceat(x0, first_phrase)
     if _may_have_gutter(xs, line_x1, line_x0):
         return
-    cross = _crossings(xs, x0 - 1, x1 + 1, first_phrase)
+    cross = crossings(xs, x0 - 1, x1 + 1, first_phrase)
     run_left = _run_counts((line_x1[:, None] < xs) & ~cross, cross)
     run_right = _run_counts((line_x0[:, None] > xs) & ~cross, cross)
     assert np.minimum(run_left, run_right).max() < MIN_COLUMN_LINES

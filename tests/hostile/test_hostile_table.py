@@ -15,9 +15,10 @@ from typer.testing import CliRunner
 
 from resume_checker.api import check
 from resume_checker.cli.app import app
-from resume_checker.documents import parse_document, pdf_inflate, sniff
+from resume_checker.documents import parse_document, sniff
 from resume_checker.documents.isolated import parse_document_isolated
-from resume_checker.documents.pdf_inflate import DEFLATE_MAX_RATIO, check_inflated_size
+from resume_checker.documents.pdf import inflate as pdf_inflate
+from resume_checker.documents.pdf.inflate import DEFLATE_MAX_RATIO, check_inflated_size
 from resume_checker.errors import ResumeCheckerError, UnsupportedFormatError
 from resume_checker.limits import MB, Limits
 
@@ -178,7 +179,7 @@ def test_mz_executable_is_not_sniffed_as_text() -> None:
 def test_resume_at_the_character_limit_in_many_lines_can_be_tokenized() -> None:
     """Regression: a text resume at max_chars in many lines (1,000,000 characters plus the line
     joins) made spaCy's make_doc raise ValueError [E088]: a 500 in the web app."""
-    from resume_checker.matching.tokens import text_tokens
+    from resume_checker.matching.tokenizer import text_tokens
 
     text = "PyTorch CUDA\n" * (Limits().max_chars // 13 + 1_000)
     assert len(text) > 1_000_000

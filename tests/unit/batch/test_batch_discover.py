@@ -19,6 +19,11 @@ from resume_checker.batch.discover import discover, is_hidden_or_temporary, snif
         (b"\xd0\xcf\x11\xe0", "cv.doc", None),
         (b"{\\rtf1", "cv.rtf", None),
         (b"Jane", "cv.pdf", None),  # the extension alone proves nothing
+        (b"\x00junk\r\n%PDF-1.7\n", "cv.pdf", "pdf"),  # the parser allows 1 KiB before %PDF-
+        (b"x" * 1100 + b"%PDF-1.7\n", "cv.pdf", None),  # ... and no more
+        (b"PK\x05\x06" + b"\x00" * 18, "cv.docx", "zip"),  # an empty ZIP: the parser says why
+        (b"\x89PNG\r\n\x1a\n%PDF-1.7", "cv.png", None),  # an image, whatever it holds
+        (b"\x89PNG\r\n\x1a\n", "cv.txt", "text"),  # named text: the parser says what it is
     ],
 )
 def test_sniff_trusts_bytes_not_names(head, name, kind):
@@ -63,3 +68,18 @@ def test_missing_path_is_reported(tmp_path):
     found = discover([tmp_path / "nope"])
     assert found.candidates == ()
     assert found.skipped[0].reason == "not found"
+
+
+def test_pdf_with_a_preamble_is_taken_as_the_parser_reads_it(tmp_path):
+    """Discovery used to require %PDF- at byte 0 and skipped PDFs the parser reads."""
+    from resume_checker.documents import Format
+    from resume_checker.documents import sniff as sniff_document
+
+    data = b"\x00junk\r\n%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"
+    (tmp_path / "preamble.pdf").write_bytes(data)
+    (tmp_path / "late.pdf").write_bytes(b"x" * 1100 + b"%PDF-1.4\n")
+    found = discover([tmp_path])
+    assert [(c.display, c.kind) for c in found.candidates] == [
+        (f"{tmp_path.name}/preamble.pdf", "pdf")]
+    assert sniff_document(data, source="preamble.pdf") is Format.PDF
+    assert found.skipped[0].reason.startswith("unsupported format (.pdf")

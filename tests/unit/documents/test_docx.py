@@ -228,6 +228,9 @@ def test_broken_files_are_unreadable(label: str, make: object, reason: str) -> N
 
 
 def test_accepts() -> None:
-    assert accepts(raw_docx(para("x")))
+    data = raw_docx(para("x"))
+    assert accepts(data)
+    assert accepts(data, zipfile.ZipFile(io.BytesIO(data)).namelist())
+    assert accepts(b"PK\x03\x04broken")  # any ZIP may be a .docx until its listing is read
+    assert not accepts(b"PK\x03\x04broken", ["content.xml", "mimetype"])
     assert not accepts(b"%PDF-1.4")
-    assert not accepts(b"PK\x03\x04broken")

@@ -6,16 +6,18 @@ import io
 import os
 import subprocess
 import sys
-import types
 import zipfile
 
 import pytest
 from docx_fixtures import DOCM_CT, para, raw_docx
 
 from resume_checker.documents import Format, parse_document, sniff
+from resume_checker.documents.docx import ZIP_MAGIC
+from resume_checker.documents.sniff import HEAD_BYTES, head_format
 from resume_checker.errors import (
     LimitExceededError,
     PasswordProtectedError,
+    ResumeCheckerError,
     UnreadableDocumentError,
     UnsupportedFormatError,
 )
@@ -93,12 +95,34 @@ def test_sniff_refuses_with_a_reason_naming_the_file(
     assert "cv-file.xyz" in str(info.value)
 
 
+@pytest.mark.parametrize("data", [c[1] for c in ACCEPTED + REFUSED],
+                         ids=[c[0] for c in ACCEPTED + REFUSED])
+def test_head_format_agrees_with_sniff(data: bytes) -> None:
+    """A batch's discovery asks head_format: it names PDF exactly when sniff reads a PDF, and
+    DOCX for every ZIP archive (sniff then reads the listing)."""
+    try:
+        fmt: Format | None = sniff(data, source="cv")
+    except ResumeCheckerError:
+        fmt = None
+    expected = Format.DOCX if data.startswith(ZIP_MAGIC) else (
+        fmt if fmt is Format.PDF else None)
+    assert head_format(data[:HEAD_BYTES]) is expected
+
+
+def test_image_mentioning_pdf_early_is_still_an_image() -> None:
+    png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 40 + b"%PDF-1.4"
+    with pytest.raises(UnsupportedFormatError, match="an image"):
+        sniff(png, source="cv.png")
+    assert head_format(png) is None
+
+
 # --- parse_document: the name never decides the format ---------------------------------
 
 
 @pytest.fixture
 def fake_pdf(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Stand-in for documents/pdf.py (written elsewhere) that records what it was given."""
+    """Stand-in for the PDF reader that records what it was given."""
+    from resume_checker.documents import pdf
     from resume_checker.documents.model import Document
 
     calls: list[str] = []
@@ -107,10 +131,7 @@ def fake_pdf(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         calls.append(source)
         return Document(source=source, format="pdf", pages=())
 
-    module = types.ModuleType("resume_checker.documents.pdf")
-    module.parse_pdf = parse_pdf  # type: ignore[attr-defined]
-    module.accepts = lambda data: data.startswith(b"%PDF")  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "resume_checker.documents.pdf", module)
+    monkeypatch.setattr(pdf, "parse_pdf", parse_pdf)
     return calls
 
 

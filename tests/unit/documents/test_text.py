@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from resume_checker.documents import Format, sniff
 from resume_checker.documents.model import Section, Severity
 from resume_checker.documents.text import accepts, decode, parse_text, strip_markdown
 
@@ -131,5 +132,9 @@ def test_strip_markdown(line: str, expected: str) -> None:
 
 def test_accepts() -> None:
     assert accepts(b"plain words\n")
-    assert not accepts(b"%PDF-1.4\n")
+    assert accepts(b"\xff\xfeJ\x00")  # a BOM
+    assert not accepts(bytes(range(32)) * 4)
     assert not accepts(b"")
+    # a PDF header is text-like: the sniffer asks the PDF check first
+    assert accepts(b"%PDF-1.4\n")
+    assert sniff(b"%PDF-1.4\n", source="cv.txt") is Format.PDF

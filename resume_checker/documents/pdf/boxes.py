@@ -17,7 +17,7 @@ from itertools import repeat
 import numpy as np
 import pypdfium2.raw as pdfium_c
 
-from resume_checker.documents.pdf_hidden import _INT, _VP, _fast
+from resume_checker.documents.pdf.pdfium_calls import INT, VP, fast
 
 _fill_boxes: Callable[[int, int, object, object], int] | None
 try:
@@ -31,8 +31,9 @@ __all__ = ["NATIVE", "box_loop", "loose_boxes"]
 NATIVE = _fill_boxes is not None
 
 _LOOSE_BOX = pdfium_c.FPDFText_GetLooseCharBox
-_loose_box = _fast(_LOOSE_BOX, _INT, _VP, _INT, _VP)
-_LOOSE_BOX_AT: int = ctypes.cast(_LOOSE_BOX, ctypes.c_void_p).value or 0
+_loose_box = fast(_LOOSE_BOX, INT, VP, INT, VP)
+#: the address of FPDFText_GetLooseCharBox, which the C loop calls (0: not found)
+LOOSE_BOX_AT: int = ctypes.cast(_LOOSE_BOX, ctypes.c_void_p).value or 0
 
 
 def loose_boxes(textpage: int | None, wanted: np.ndarray, count: int, *,
@@ -45,8 +46,8 @@ def loose_boxes(textpage: int | None, wanted: np.ndarray, count: int, *,
     boxes = np.zeros((count, 4), dtype=np.float32)
     if not len(wanted) or not textpage:
         return boxes
-    if native and _fill_boxes is not None and _LOOSE_BOX_AT:
-        _fill_boxes(_LOOSE_BOX_AT, textpage, np.ascontiguousarray(wanted, dtype=np.int32), boxes)
+    if native and _fill_boxes is not None and LOOSE_BOX_AT:
+        _fill_boxes(LOOSE_BOX_AT, textpage, np.ascontiguousarray(wanted, dtype=np.int32), boxes)
         return boxes
     base = boxes.ctypes.data
     # One call per char, driven by `map` so no bytecode runs per char.

@@ -20,14 +20,14 @@ from typing import NamedTuple
 import numpy as np
 
 # Whitespace PDFium may report (its generated spaces and CR/LF included).
-_WS_CODES = np.array(
+WS_CODES = np.array(
     [9, 10, 11, 12, 13, 32, 0xA0, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000], dtype=np.uint32
 )
 _NEWLINE_CODES = np.array([10, 13], dtype=np.uint32)
 # The same set as a table indexed by code point (codes past the table read its last, False,
 # entry): a look-up costs a quarter of np.isin, and every page needs it twice.
-_IS_WS = np.zeros(int(_WS_CODES.max()) + 2, dtype=bool)
-_IS_WS[_WS_CODES] = True
+_IS_WS = np.zeros(int(WS_CODES.max()) + 2, dtype=bool)
+_IS_WS[WS_CODES] = True
 _WS_LAST = len(_IS_WS) - 1
 
 WORD_GAP_EM = 0.12        # gap beyond the character's usual in-word gap that means a space
@@ -73,15 +73,15 @@ class Piece(NamedTuple):
     column: int = 0
 
 
-def _is_ws(codes: np.ndarray) -> np.ndarray:
-    """Per code point: whether it is whitespace (one of _WS_CODES)."""
+def is_whitespace(codes: np.ndarray) -> np.ndarray:
+    """Per code point: whether it is whitespace (one of WS_CODES)."""
     return _IS_WS[np.minimum(codes, _WS_LAST)]
 
 
 def non_space_indices(text: str) -> np.ndarray:
     """Indices of the chars that are not whitespace."""
     codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-    return np.flatnonzero(~_is_ws(codes))
+    return np.flatnonzero(~is_whitespace(codes))
 
 
 def analyse(text: str, boxes: np.ndarray, width: float) -> PageGeometry:
@@ -90,7 +90,7 @@ def analyse(text: str, boxes: np.ndarray, width: float) -> PageGeometry:
     boxes = np.asarray(boxes, dtype=np.float64).reshape(len(codes), 4)
     left, top, right, bottom = boxes.T
     height = top - bottom
-    ws = _is_ws(codes)
+    ws = is_whitespace(codes)
     # Column by column: np.isfinite(boxes).all(axis=1), a reduction along rows of four,
     # costs several times more.
     finite = np.isfinite(left) & np.isfinite(top) & np.isfinite(right) & np.isfinite(bottom)
@@ -267,7 +267,7 @@ def _find_columns(
     line_x0 = np.maximum.reduceat(ph_x0, first_phrase)
     if not _may_have_gutter(xs, line_x1, line_x0):
         return None
-    cross = _crossings(xs, ph_x0 - 1, ph_x1 + 1, first_phrase)
+    cross = crossings(xs, ph_x0 - 1, ph_x1 + 1, first_phrase)
     has_left = line_x1[:, None] < xs
     has_right = line_x0[:, None] > xs
     tops = np.maximum.reduceat(g.top, line_starts)
@@ -314,7 +314,7 @@ def _may_have_gutter(xs: np.ndarray, line_x1: np.ndarray, line_x0: np.ndarray) -
     return bool(np.minimum(left, right).max() >= MIN_COLUMN_LINES)
 
 
-def _crossings(
+def crossings(
     xs: np.ndarray, x0: np.ndarray, x1: np.ndarray, first_phrase: np.ndarray
 ) -> np.ndarray:
     """Per line and x of the ascending grid ``xs``: whether a phrase of the line spans x

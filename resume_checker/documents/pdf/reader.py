@@ -1,7 +1,7 @@
 """PDF bytes -> Document, through PDFium (pypdfium2).
 
 PDFium gives the text in its own reading order plus one box per character; the boxes let
-:mod:`.pdf_layout` add spaces that were drawn as gaps, build lines and read two-column pages
+:mod:`.layout` add spaces that were drawn as gaps, build lines and read two-column pages
 one column after the other.  PDFium objects are always closed; PDFium is not thread-safe, so
 this module starts no threads.
 """
@@ -20,19 +20,16 @@ import pypdfium2.raw as pdfium_c
 
 from resume_checker.documents.assemble import RawLine, RawPage, build_document
 from resume_checker.documents.model import BBox, Document, Line, Notice, Origin, Severity
-from resume_checker.documents.pdf_boxes import loose_boxes
-from resume_checker.documents.pdf_fonts import CharFonts, font_family
-from resume_checker.documents.pdf_hidden import (
-    _INT,
-    _VP,
+from resume_checker.documents.pdf.boxes import loose_boxes
+from resume_checker.documents.pdf.fonts import CharFonts, font_family
+from resume_checker.documents.pdf.hidden import (
     HIDDEN_REASONS,
     PageObjects,
-    _fast,
     hidden_reasons,
     may_hide_text,
     scan_objects,
 )
-from resume_checker.documents.pdf_layout import (
+from resume_checker.documents.pdf.layout import (
     PageGeometry,
     Piece,
     analyse,
@@ -40,6 +37,7 @@ from resume_checker.documents.pdf_layout import (
     non_space_indices,
     page_pieces,
 )
+from resume_checker.documents.pdf.pdfium_calls import INT, VP, address, fast
 from resume_checker.errors import (
     LimitExceededError,
     PasswordProtectedError,
@@ -47,7 +45,7 @@ from resume_checker.errors import (
 )
 from resume_checker.limits import DEFAULT_LIMITS, Limits
 
-__all__ = ["accepts", "font_family", "parse_pdf"]
+__all__ = ["font_family", "parse_pdf"]
 
 _MARGIN_BAND = 0.1  # top/bottom share of the page height where headers and footers live
 _PAGE_NUMBER = re.compile(
@@ -62,12 +60,12 @@ _INF = math.inf
 _NO_TEXT_FIX = "export the resume from your word processor as PDF (not a scan)"
 
 
-_char_unicode = _fast(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint, _VP, _INT)
-_count_objects = _fast(pdfium_c.FPDFPage_CountObjects, _INT, _VP)
-_get_object = _fast(pdfium_c.FPDFPage_GetObject, _VP, _VP, _INT)
-_form_count = _fast(pdfium_c.FPDFFormObj_CountObjects, _INT, _VP)
-_form_object = _fast(pdfium_c.FPDFFormObj_GetObject, _VP, _VP, ctypes.c_ulong)
-_object_type = _fast(pdfium_c.FPDFPageObj_GetType, _INT, _VP)
+_char_unicode = fast(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint, VP, INT)
+_count_objects = fast(pdfium_c.FPDFPage_CountObjects, INT, VP)
+_get_object = fast(pdfium_c.FPDFPage_GetObject, VP, VP, INT)
+_form_count = fast(pdfium_c.FPDFFormObj_CountObjects, INT, VP)
+_form_object = fast(pdfium_c.FPDFFormObj_GetObject, VP, VP, ctypes.c_ulong)
+_object_type = fast(pdfium_c.FPDFPageObj_GetType, INT, VP)
 
 _IMAGE, _FORM = pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_FORM
 # Image XObjects are streams, and a stream's dictionary is never compressed inside an object
@@ -79,11 +77,6 @@ _LOAD_ERRORS = {
     pdfium_c.FPDF_ERR_FORMAT: "the file is damaged or is not really a PDF",
     pdfium_c.FPDF_ERR_SECURITY: "it uses an unsupported encryption scheme",
 }
-
-
-def accepts(data: bytes) -> bool:
-    """True when the bytes look like a PDF (the header may follow up to 1 KiB of junk)."""
-    return b"%PDF-" in data[:1024]
 
 
 def parse_pdf(data: bytes, *, source: str, limits: Limits = DEFAULT_LIMITS) -> Document:
@@ -189,7 +182,7 @@ class _Scan:
 
 def _scan(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, may_have_images: bool) -> _Scan:
     """Text, character boxes, size and image count of one page."""
-    handle = _address(textpage)
+    handle = address(textpage)
     count = pdfium_c.FPDFText_CountChars(textpage)
     text = textpage.get_text_range() if count > 0 else ""
     if len(text) != count:  # characters outside the BMP: rebuild the text one char per index
@@ -197,7 +190,7 @@ def _scan(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, may_have_images: b
     # FS_RECTF (left, top, right, bottom) per char; spaces and CR/LF need no box
     box_array = loose_boxes(handle, non_space_indices(text), count)
     width, height = page.get_width(), page.get_height()
-    page_handle = _address(page)
+    page_handle = address(page)
     images = 0
     if may_have_images or count == 0:
         images = _count_images(page_handle)
@@ -223,11 +216,6 @@ def _scan(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, may_have_images: b
     return _Scan(
         geometry=geometry, width=width, height=height, image_count=images, hidden=hidden
     )
-
-
-def _address(pdfium_object: pdfium.PdfPage | pdfium.PdfTextPage) -> int | None:
-    """The raw handle as a plain address, for the `_fast` prototypes."""
-    return ctypes.cast(pdfium_object.raw, ctypes.c_void_p).value
 
 
 def _blank(text: str, mask: np.ndarray) -> str:
@@ -261,7 +249,7 @@ def _count_images(handle: int | None, depth: int = 0) -> int:
 def _raw_page(
     number: int, scan: _Scan, pieces: list[Piece], textpage: pdfium.PdfTextPage
 ) -> RawPage:
-    fonts = CharFonts(_address(textpage))
+    fonts = CharFonts(address(textpage))
     size_of, font_of = fonts.size, fonts.font
     height = scan.height
     body = Origin.BODY

@@ -25,7 +25,7 @@ Choices, so readers of the report know what a line is:
   ignored: it records where some earlier renderer broke pages, which differs between
   producers and goes stale on edit.
 * Text no reader sees (Hidden font effect, white on a white page, under 4 pt: see
-  :mod:`.docx_styles`) is kept out of the lines, as the PDF parser does: the visible rest of
+  :mod:`.styles`) is kept out of the lines, as the PDF parser does: the visible rest of
   its paragraph stays a line, the hidden words become `Document.hidden_lines` of the same
   page, numbered after its visible lines.  Deleted tracked changes and field instructions
   are not text and are skipped.  Footnotes are not read.
@@ -42,9 +42,10 @@ from dataclasses import dataclass, field, replace
 from lxml import etree
 
 from resume_checker.documents.assemble import RawLine, RawPage, build_document
-from resume_checker.documents.docx_lines import Hidden, LineBuffer, join_row, with_hidden_lines
-from resume_checker.documents.docx_package import Parts
-from resume_checker.documents.docx_styles import (
+from resume_checker.documents.docx.lines import Hidden, LineBuffer, join_row, with_hidden_lines
+from resume_checker.documents.docx.package import Parts
+from resume_checker.documents.docx.signature import MAIN_PART
+from resume_checker.documents.docx.styles import (
     DARK,
     RunFormat,
     Styles,
@@ -55,14 +56,12 @@ from resume_checker.documents.docx_styles import (
     shading,
     val,
 )
-from resume_checker.documents.model import Document, Notice, Origin, Severity
-from resume_checker.documents.sniff import Format
+from resume_checker.documents.model import Document, Format, Notice, Origin, Severity
 from resume_checker.errors import UnreadableDocumentError
 from resume_checker.limits import DEFAULT_LIMITS, Limits
 
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
-MAIN_PART = "word/document.xml"
 
 
 def _w(name: str) -> str:
@@ -92,17 +91,6 @@ _IMAGES = frozenset(
 _HEADER_TYPES = ("first", "default", "even")
 _PAGE_BREAK = "page-break"
 _IMAGE = "image"
-
-def accepts(data: bytes) -> bool:
-    """True when the bytes are a ZIP holding ``word/document.xml`` (macro checks are sniff's)."""
-    if not data.startswith(b"PK"):
-        return False
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            return MAIN_PART in zf.namelist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError):
-        return False
-
 
 def parse_docx(data: bytes, *, source: str, limits: Limits = DEFAULT_LIMITS) -> Document:
     """Read body, tables, text boxes, headers and footers of a .docx into a Document."""

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import ctypes
 import re
-from typing import Any
 
 import pypdfium2.raw as pdfium_c
+
+from resume_checker.documents.pdf.pdfium_calls import bare
 
 __all__ = ["CharFonts", "font_family"]
 
@@ -22,23 +23,10 @@ _VENDOR_TAIL = re.compile(r"(PSMT|PS|MT|\d+)$")    # "ArialMT", "TimesNewRomanPS
 _NAME_BYTES = 128  # room for a font name (longer names read as no name)
 
 
-def _bare(fn: Any, restype: Any) -> Any:
-    """The PDFium function with its return type only: a call then passes its arguments as they
-    are, which costs ~40% less than converting them through declared argument types (three or
-    four calls a line).  Callers pass ctypes objects (c_void_p, c_ulong) and char indices (a
-    Python int is passed as a C int, the type of PDFium's index)."""
-    address = ctypes.cast(fn, ctypes.c_void_p).value
-    if address is None:
-        raise ImportError("PDFium function not found")
-    function: Any = ctypes.CFUNCTYPE(restype)(address)
-    function.argtypes = None  # no count or type checks: the arguments go as given
-    return function
-
-
-_font_size = _bare(pdfium_c.FPDFText_GetFontSize, ctypes.c_double)
-_char_matrix = _bare(pdfium_c.FPDFText_GetMatrix, ctypes.c_int)
-_font_info = _bare(pdfium_c.FPDFText_GetFontInfo, ctypes.c_ulong)
-_font_weight = _bare(pdfium_c.FPDFText_GetFontWeight, ctypes.c_int)
+_font_size = bare(pdfium_c.FPDFText_GetFontSize, ctypes.c_double)
+_char_matrix = bare(pdfium_c.FPDFText_GetMatrix, ctypes.c_int)
+_font_info = bare(pdfium_c.FPDFText_GetFontInfo, ctypes.c_ulong)
+_font_weight = bare(pdfium_c.FPDFText_GetFontWeight, ctypes.c_int)
 _NAME_SIZE = ctypes.c_ulong(_NAME_BYTES)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from resume_checker.documents.assemble import RawLine, RawPage, build_document
-from resume_checker.documents.docx_styles import HIDDEN_REASONS
+from resume_checker.documents.docx.styles import HIDDEN_REASONS
 from resume_checker.documents.model import Document, Line, Origin
 from resume_checker.limits import Limits
 
