@@ -46,7 +46,7 @@ def main() -> int:
 
     from resume_checker.api import load_keyword_set
     from resume_checker.batch.runner import BatchOptions, run_batch
-    from resume_checker.documents.pdf_boxes import box_loop
+    from resume_checker.documents.pdf.boxes import box_loop
     from resume_checker.keywords.model import Term
     from resume_checker.render import batch_csv
 
@@ -159,7 +159,7 @@ def stages(files: list[Path], kwset) -> None:
 
     from resume_checker.analysis import analyse, check_analysis
     from resume_checker.api import parse_document
-    from resume_checker.batch.serialize import (
+    from resume_checker.batch.codec import (
         analysis_from_json,
         analysis_to_json,
         document_to_json,

@@ -4,7 +4,7 @@
 half runs the parseability and structure checks that do not read the set (nearly all of them,
 and most of a check's cost); the second matches the set's terms, runs the set-dependent checks
 (:data:`resume_checker.checks.SET_CHECKS`), scores and builds the report.  A batch caches the
-:class:`Analysis` of each document (:mod:`resume_checker.batch.serialize`), so re-ranking a
+:class:`Analysis` of each document (:mod:`resume_checker.batch.codec`), so re-ranking a
 folder with an edited set runs only the second half: no file is read or parsed again.
 """
 

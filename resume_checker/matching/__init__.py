@@ -1,15 +1,16 @@
 """Find a keyword set's terms in a Document, with evidence for every hit.
 
-A keyword set is compiled once (:func:`compile_matcher`, cached by content hash) into
-spaCy ``PhraseMatcher`` patterns keyed by term, and reused for every resume.  Only
-``nlp.make_doc`` of a blank English pipeline runs on resume text, so a two-page resume
-takes a few milliseconds (median about 2 ms on the corpus, most of it spaCy's tokenizer).
-The patterns are looked up in a trie of words (:mod:`.trie`), which finds what spaCy's
-``PhraseMatcher`` finds without building a spaCy ``Doc``; the tokens of the last few texts are
-remembered (:func:`.tokens.text_tokens`), and the batch cache stores them beside each document so
-re-ranking with an edited set does not tokenize again.
+A keyword set is compiled once (:func:`compile_matcher`, cached by content hash) into word
+patterns keyed by term (each spelling's variants, :mod:`.variants`), held in a trie of words
+(:class:`.trie.PhraseTrie`, which finds what spaCy's ``PhraseMatcher`` would, without building a
+spaCy ``Doc``), and reused for every resume.  On resume text only spaCy's tokenizer runs
+(:mod:`.tokenizer`, over the reading text of :mod:`.reading`), so a two-page resume takes a
+few milliseconds (median about 2 ms on the corpus, most of it the tokenizer).  The tokens of the
+last few texts are remembered, and the batch cache stores them beside each document
+(:mod:`.codec`) and hands them back as :class:`KnownTokens`, so re-ranking with an edited set
+does not tokenize again.
 
-What counts as a match (each rule has a test in ``tests/test_matching.py``):
+What counts as a match (each rule has a test in ``tests/unit/matching/test_matching.py``):
 
 * whole tokens only: "Java" is not in "JavaScript", "R" not in "R&D", "C" not in "C++" or
   "C#"; a term of one or two characters is not found inside a hyphenated word ("go-to",
@@ -31,7 +32,6 @@ A term counts every occurrence; at most :data:`MAX_EVIDENCE` are kept as evidenc
 from __future__ import annotations
 
 import threading
-import zlib
 from bisect import bisect_right
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -39,19 +39,15 @@ from itertools import compress
 
 from resume_checker.documents.model import Document, Line, Origin
 from resume_checker.keywords.model import KeywordSet, Term
+from resume_checker.keywords.per_set import per_set
+from resume_checker.keywords.spelling import spelling_key
 from resume_checker.matching.acronyms import find_definitions
-from resume_checker.matching.tokens import (
-    Tokens,
-    blank_nlp,
-    bounded,
-    line_starts,
-    lower,
-    pattern_words,
-    reading_parts,
-    text_tokens,
-    tokenize,
-)
+from resume_checker.matching.codec import KnownTokens
+from resume_checker.matching.nlp import blank_nlp
+from resume_checker.matching.reading import line_starts, reading_parts
+from resume_checker.matching.tokenizer import Tokens, lower, text_tokens, tokenize
 from resume_checker.matching.trie import PhraseTrie
+from resume_checker.matching.variants import bounded, pattern_words
 
 __all__ = [
     "MAX_EVIDENCE",
@@ -62,11 +58,7 @@ __all__ = [
     "TermMatch",
     "blank_nlp",
     "compile_matcher",
-    "text_crc",
 ]
-
-#: the old private name, still imported by ``batch/preload.py`` to warm spaCy before fork
-_nlp = blank_nlp
 
 MAX_EVIDENCE = 5
 _CACHE_SIZE = 32
@@ -104,22 +96,6 @@ class MatchResult:
 
 
 @dataclass(frozen=True, slots=True)
-class KnownTokens:
-    """The tokens of a reading text, known in advance (e.g. stored in the batch cache beside the
-    document), with the text's checksum: :meth:`Matcher.match` uses them only for that text."""
-
-    crc: int                  # :func:`text_crc` of the reading text they were made from
-    tokens: Tokens
-    lowered: list[str]        # the words in lower case, as the case-insensitive patterns are
-    #: the acronyms the text defines (:func:`.acronyms.find_definitions`), when known
-    definitions: tuple[tuple[str, str, int, int], ...] | None = None
-
-
-def text_crc(text: str) -> int:
-    return zlib.crc32(text.encode("utf-8", "surrogatepass"))
-
-
-@dataclass(frozen=True, slots=True)
 class _Hit:
     term: int
     alias: str
@@ -139,12 +115,12 @@ class Matcher:
         self._insensitive: PhraseTrie[tuple[int, str]] = PhraseTrie()
         self._sensitive: PhraseTrie[tuple[int, str]] = PhraseTrie()
         self._whole: dict[str, frozenset[int]] = {}  # memo for _whole_terms
-        self._whole_keys: set[str] = set()  # _spelling_key of every pattern (see _whole_terms)
+        self._whole_keys: set[str] = set()  # spelling_key of every pattern (see _whole_terms)
         for t_index, term in enumerate(self._terms):
             for spelling in term.spellings:
                 cased = spelling if term.case_sensitive else None
                 for words in pattern_words(tokenize(nlp, lower(spelling), cased)):
-                    self._whole_keys.add(_spelling_key("".join(words)))
+                    self._whole_keys.add(spelling_key("".join(words)))
                     if term.case_sensitive:
                         self._sensitive.add((t_index, spelling), words)
                     else:
@@ -172,7 +148,7 @@ class Matcher:
     def _whole_terms(self, form: str) -> frozenset[int]:
         """Terms that match the whole of ``form`` (used to tie a defined acronym to a term)."""
         found = self._whole.get(form)
-        if found is None and _spelling_key(form) not in self._whole_keys:
+        if found is None and spelling_key(form) not in self._whole_keys:
             # Most forms a resume defines spell no pattern: they are known without tokenizing
             # (a re-rank worker meets a new one in most resumes, and tokenizing it costs more
             # than the rest of a match).
@@ -193,7 +169,7 @@ class Matcher:
         ignored unless they are for this text)."""
         text, parts = reading_parts(document)
         found = None
-        if known is not None and known.crc == text_crc(text) and _fits(known.tokens, text):
+        if known is not None and known.are_for(text):
             tokens, lowered, found = known.tokens, known.lowered, known.definitions
         else:
             tokens = text_tokens(text)
@@ -216,20 +192,6 @@ class Matcher:
             matched=_collect(self._terms, hits, text, parts, document) if hits else (),
             defined_acronyms=tuple(definitions),
         )
-
-
-def _spelling_key(text: str) -> str:
-    """``text`` without whitespace and hyphens, case-folded: a pattern that matches all of a text
-    has the text's key (joined, its words are the text's tokens, which cover all of the text
-    but spaces and dropped hyphens; and ``c.lower().casefold() == c.casefold()`` for every
-    character, so lower-cased words keep the key)."""
-    if "-" in text:
-        text = text.replace("-", "")
-    return "".join(text.split()).casefold()
-
-
-def _fits(tokens: Tokens, text: str) -> bool:
-    return not tokens.ends or tokens.ends[-1] <= len(text)
 
 
 def _occurrences(
@@ -285,16 +247,11 @@ def _evidence(hit: _Hit, text: str, lines: tuple[Line, ...], starts: list[int]) 
 
 _CACHE: OrderedDict[str, Matcher] = OrderedDict()
 _CACHE_LOCK = threading.Lock()
-#: the matchers of the sets asked last, by identity (each kept beside its set, so a recycled id
-#: never hands one set's matcher to another)
-_BY_SET: dict[int, tuple[KeywordSet, Matcher]] = {}
 
 
+@per_set  # this very set again: no hash, no lock (a re-rank asks once per resume)
 def compile_matcher(kwset: KeywordSet) -> Matcher:
     """The matcher for ``kwset``, compiled once per content hash and reused."""
-    known = _BY_SET.get(id(kwset))
-    if known is not None and known[0] is kwset:
-        return known[1]  # this very set: no hash, no lock (a re-rank asks once per resume)
     key = kwset.content_hash
     with _CACHE_LOCK:
         matcher = _CACHE.get(key)
@@ -306,8 +263,4 @@ def compile_matcher(kwset: KeywordSet) -> Matcher:
             _CACHE[key] = matcher
             while len(_CACHE) > _CACHE_SIZE:
                 _CACHE.popitem(last=False)
-    with _CACHE_LOCK:
-        if len(_BY_SET) >= _CACHE_SIZE:
-            _BY_SET.clear()
-        _BY_SET[id(kwset)] = (kwset, matcher)
     return matcher

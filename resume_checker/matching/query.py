@@ -282,7 +282,9 @@ def _evaluate(node: Node, has) -> bool:
 
 
 def _document_tokens(document: Document) -> frozenset[str]:
-    from resume_checker.matching.tokens import blank_nlp, lower, reading_text, tokenize
+    from resume_checker.matching.nlp import blank_nlp
+    from resume_checker.matching.reading import reading_text
+    from resume_checker.matching.tokenizer import lower, tokenize
 
     text, _ = reading_text(document)
     lowered = lower(text)

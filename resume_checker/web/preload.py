@@ -9,6 +9,6 @@ each worker gets its own copy of that state by fork and opens no document before
 from __future__ import annotations
 
 import resume_checker.batch.preload  # noqa: F401 - the import is the point
-import resume_checker.documents.docx  # noqa: F401
-import resume_checker.documents.pdf  # noqa: F401
+import resume_checker.documents.docx.reader  # noqa: F401
+import resume_checker.documents.pdf.reader  # noqa: F401
 import resume_checker.documents.text  # noqa: F401

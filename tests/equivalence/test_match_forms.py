@@ -11,12 +11,14 @@ from hypothesis import strategies as st
 from locations import LIVECAREER
 
 from resume_checker.api import check_document
-from resume_checker.batch import serialize
+from resume_checker.batch import codec
 from resume_checker.documents.assemble import RawLine, RawPage, build_document
 from resume_checker.keywords.loader import load_keyword_set
 from resume_checker.keywords.model import Term
 from resume_checker.matching import compile_matcher
-from resume_checker.matching import tokens as tk
+from resume_checker.matching import tokenizer as tk
+from resume_checker.matching.nlp import blank_nlp
+from resume_checker.matching.reading import reading_text
 from resume_checker.matching.trie import PhraseTrie
 
 WORDS = ["a", "b", "ab", "c", "C", "c++", "x", "\n"]
@@ -33,7 +35,7 @@ def _spacy_matches(patterns: list[list[str]], words: list[str], attr: str) -> se
     from spacy.matcher import PhraseMatcher
     from spacy.tokens import Doc
 
-    vocab = tk.blank_nlp().vocab
+    vocab = blank_nlp().vocab
     matcher = PhraseMatcher(vocab, attr=attr)
     for i, p in enumerate(patterns):
         matcher.add(f"k{i % 3}", [Doc(vocab, words=p)])
@@ -58,12 +60,14 @@ def test_trie_finds_what_the_phrase_matcher_finds(patterns, words, lower):
 
 
 def _stored_tokens(document):
-    """Encode, forget every remembered tokenization, decode: what the decoder handed over."""
-    body = serialize.document_to_json(document)
+    """Encode, forget every remembered tokenization, decode: the tokens the decoder gave back
+    (None unless they are for the decoded document's text)."""
+    body = codec.document_to_json(document)
     tk._MEMO.clear()
-    again = serialize.document_from_json(body)
-    text, _ = tk.reading_text(again)
-    return text, tk._MEMO.get(text), body
+    again, known = codec.document_with_tokens(body)
+    assert not tk._MEMO  # decoding hands the tokens back; it remembers nothing on the side
+    text, _ = reading_text(again)
+    return text, known.tokens if known is not None and known.are_for(text) else None, body
 
 
 def test_the_cache_stores_the_tokens_the_text_gives():
@@ -109,14 +113,16 @@ def test_damaged_stored_tokens_are_ignored_and_the_text_tokenized_again(damage):
     import json
 
     document = _document("Experience", "Built CUDA kernels and JAX models")
-    data = json.loads(serialize.document_to_json(document))
+    data = json.loads(codec.document_to_json(document))
     data["tokens"] = _damage(data["tokens"], damage)
-    tk._MEMO.clear()
-    again = serialize.document_from_json(json.dumps(data))
+    again, known = codec.document_with_tokens(json.dumps(data))
     assert again == document
-    assert not tk._MEMO
+    text, _ = reading_text(again)
+    assert known is None or (damage == "crc" and not known.are_for(text))
     kwset = load_keyword_set("neural-network-architect")
     assert check_document(again, kwset) == check_document(document, kwset)
+    matcher = compile_matcher(kwset)
+    assert matcher.match(again, known) == matcher.match(document)
 
 
 @pytest.mark.parametrize("damage", DAMAGES)
@@ -127,9 +133,9 @@ def test_an_analysis_with_damaged_tokens_is_matched_from_its_text(damage):
 
     document = _document("Experience", "Built CUDA kernels and JAX models")
     analysis = analyse(document)
-    data = json.loads(serialize.analysis_to_json(analysis))
+    data = json.loads(codec.analysis_to_json(analysis))
     data["tokens"] = _damage(data["tokens"], damage)
-    again = serialize.analysis_from_json(json.dumps(data))
+    again = codec.analysis_from_json(json.dumps(data))
     if damage != "crc":  # a wrong checksum is found by the matcher, against the text it reads
         assert again.tokens is None
     kwset = load_keyword_set("neural-network-architect")
@@ -166,5 +172,5 @@ def test_corpus_reports_are_the_same_from_stored_tokens():
         tk._MEMO.clear()
         fresh = matcher.match(document)
         text, stored, body = _stored_tokens(document)
-        assert stored == tk.tokenize(tk.blank_nlp(), tk.lower(text), text), path.name
-        assert matcher.match(serialize.document_from_json(body)) == fresh, path.name
+        assert stored == tk.tokenize(blank_nlp(), tk.lower(text), text), path.name
+        assert matcher.match(*codec.document_with_tokens(body)) == fresh, path.name

@@ -1,8 +1,8 @@
 """The tokenizer memo's shortcut for plain new pieces says "one token" only where spaCy's
 tokenizer gives exactly one token, the whole piece.
 
-``tokens._PieceMemo.one_token`` spares a tokenizer call for new pieces of lower-case ASCII letters
-and digits that no special case, prefix, suffix or infix rule touches. Checked on generated
+``tokenizer._PieceMemo.one_token`` spares a tokenizer call for new pieces of lower-case ASCII
+letters and digits that no special case, prefix, suffix or infix rule touches. Checked on generated
 pieces (hypothesis, near the rules that do split such words: units after digits, contractions
 like "cannot"), and, marked shared, on every piece of resumes from the shared corpus.
 """
@@ -15,11 +15,13 @@ from hypothesis import strategies as st
 from locations import LIVECAREER
 
 from resume_checker.documents import parse_document
-from resume_checker.matching import tokens as tk
+from resume_checker.matching import tokenizer as tk
+from resume_checker.matching.nlp import blank_nlp
+from resume_checker.matching.reading import reading_text
 
 SHARED = LIVECAREER
 
-NLP = tk.blank_nlp()
+NLP = blank_nlp()
 PLAIN_RULES = sorted(r for r in NLP.tokenizer.rules if r.isascii() and r.isalnum())
 NEAR = ["km", "kg", "mb", "gb", "am", "pm", "th", "st", "nd", "rd", "s", "x", "m", "2019", "10"]
 
@@ -59,7 +61,7 @@ def test_every_corpus_piece_the_shortcut_takes_is_one_token() -> None:
     memo = tk._piece_memo(NLP)
     pieces: set[str] = set()
     for path in sorted(SHARED.rglob("*.pdf"))[::25]:
-        text = tk.reading_text(parse_document(path.read_bytes(), filename=path.name))[0]
+        text = reading_text(parse_document(path.read_bytes(), filename=path.name))[0]
         pieces.update(memo.cut.split(tk.lower(text)))
     taken = [p for p in sorted(pieces) if memo.one_token(p)]
     assert taken

@@ -26,7 +26,9 @@ from resume_checker.checks.model import (
 from resume_checker.documents.model import Document, Line, Origin, Page, Section
 from resume_checker.keywords.model import KeywordSet, Term
 from resume_checker.matching import Matcher, MatchResult, TermMatch, compile_matcher
-from resume_checker.matching import tokens as tk
+from resume_checker.matching import tokenizer as tk
+from resume_checker.matching.nlp import blank_nlp
+from resume_checker.matching.reading import BLOCK_BREAK, reading_parts, reading_text
 from resume_checker.matching.trie import PhraseTrie
 from resume_checker.report import Suggestion, build_report, suggestion_for
 from resume_checker.scoring import FILTERED_OUT, requirement_scores, score
@@ -63,7 +65,7 @@ def reading_text_plain(document: Document) -> tuple[str, list[tuple[int, Line]]]
                 and line.origin == previous.origin and not line.is_heading
                 and not previous.is_heading
             )
-            gap = " " if same_block else tk.BLOCK_BREAK
+            gap = " " if same_block else BLOCK_BREAK
             parts.append(gap)
             offset += len(gap)
         segments.append((offset, line))
@@ -94,11 +96,11 @@ def test_reading_text_is_the_line_loop(pages: list[list[tuple[str, int, Origin, 
         ))
         for number, rows in enumerate(pages, start=1)
     ))
-    text, segments = tk.reading_text(document)
+    text, segments = reading_text(document)
     plain_text, plain_segments = reading_text_plain(document)
     assert text == plain_text
     assert [(o, id(line)) for o, line in segments] == [(o, id(ln)) for o, ln in plain_segments]
-    assert tk.reading_parts(document)[0] == text
+    assert reading_parts(document)[0] == text
 
 
 # --------------------------------------------------------------------------- trie and matcher
@@ -123,7 +125,7 @@ def test_trie_finds_the_same_from_given_starts(
 
 
 def whole_terms_plain(matcher: Matcher, form: str) -> frozenset[int]:
-    tokens = tk.tokenize(tk.blank_nlp(), tk.lower(form), form)
+    tokens = tk.tokenize(blank_nlp(), tk.lower(form), form)
     hits = matcher._find(form, tokens, [w.lower() for w in tokens.words])
     return frozenset(h.term for h in hits if h.start == 0 and h.end == len(form))
 

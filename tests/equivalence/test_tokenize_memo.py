@@ -1,7 +1,7 @@
 """The matcher's tokenizer memo gives exactly what one ``make_doc`` over the whole text gives.
 
-``tokens._memo_spans`` cuts a text into pieces, tokenizes each piece once and remembers it;
-``tokens._direct_spans`` is the plain ``make_doc`` it replaces. They must agree on every token's
+``tokenizer._memo_spans`` cuts a text into pieces, tokenizes each piece once and remembers it;
+``tokenizer._direct_spans`` is the plain ``make_doc`` it replaces. They must agree on every token's
 start, end and trailing-space flag: on generated text (hypothesis), on spaCy's own special cases
 placed next to each other (where one piece's rule can reach into the next), on the sample
 resumes, and (marked shared) on resumes from the shared corpus.
@@ -17,12 +17,14 @@ from hypothesis import strategies as st
 from locations import REPO
 
 from resume_checker.documents import parse_document
-from resume_checker.matching import tokens as tk
+from resume_checker.matching import tokenizer as tk
+from resume_checker.matching.nlp import blank_nlp
+from resume_checker.matching.reading import BLOCK_BREAK, reading_text
 
 SAMPLES = REPO / "samples"
 SHARED = REPO.parent / "shared" / "corpus" / "resumes-livecareer"
 
-NLP = tk.blank_nlp()
+NLP = blank_nlp()
 RULES = sorted(NLP.tokenizer.rules)
 WORDS = [
     "experience", "managed", "managed,", "(aws)", "2019", "2019-2020", "pre-trained", "-", "--",
@@ -33,7 +35,7 @@ WORDS = [
     "ΣΊΣΥΦΟΣ", "東京", "😀", "•", "–", "—", "“quoted”", "a.", "8-)", "'", "''", ".", ",", ":",
     ";", "/", "(", ")", "[", "]", "...", "?", "!", "°c.", "\xa0",
 ]  # fmt: skip
-GAPS = [" ", " ", " ", " ", "", "  ", "\n", " \n ", "\t", " \t", "\n\n", tk.BLOCK_BREAK, "\xa0"]
+GAPS = [" ", " ", " ", " ", "", "  ", "\n", " \n ", "\t", " \t", "\n\n", BLOCK_BREAK, "\xa0"]
 
 atoms = st.one_of(
     st.sampled_from(WORDS),
@@ -115,7 +117,7 @@ SAMPLE_FILES = sorted(p for p in SAMPLES.iterdir() if p.suffix in {".pdf", ".doc
 @pytest.mark.parametrize("path", SAMPLE_FILES, ids=[p.name for p in SAMPLE_FILES])
 def test_sample_resumes(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     document = parse_document(path.read_bytes(), filename=path.name)
-    text = tk.reading_text(document)[0]
+    text = reading_text(document)[0]
     for forget in (True, False):
         if forget:
             tk._piece_memo(NLP).spans.clear()
@@ -128,4 +130,4 @@ def test_corpus_resumes() -> None:
     if not SHARED.is_dir():
         pytest.skip(f"the shared corpus ({SHARED}) is absent")
     for path in sorted(SHARED.rglob("*.pdf"))[::50]:
-        assert_same(tk.reading_text(parse_document(path.read_bytes(), filename=path.name))[0])
+        assert_same(reading_text(parse_document(path.read_bytes(), filename=path.name))[0])

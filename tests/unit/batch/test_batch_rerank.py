@@ -15,13 +15,13 @@ from locations import SAMPLES
 from resume_checker.analysis import analyse, check_analysis
 from resume_checker.api import check_document, load_keyword_set, parse_document
 from resume_checker.batch.cache import Cache
-from resume_checker.batch.runner import BatchOptions, run_batch
-from resume_checker.batch.serialize import (
+from resume_checker.batch.codec import (
     analysis_from_json,
     analysis_to_json,
     document_from_json,
     document_to_json,
 )
+from resume_checker.batch.runner import BatchOptions, run_batch
 from resume_checker.batch.worker import FileTask, WorkerConfig, check_file, init_worker
 from resume_checker.errors import UnreadableDocumentError
 from resume_checker.keywords.model import Term
@@ -58,6 +58,30 @@ def test_a_damaged_analysis_is_refused():
     text = analysis_to_json(analyse(parse_document(white_tiny_pdf(), filename="w.pdf")))
     with pytest.raises(ValueError, match="damaged cache entry"):
         analysis_from_json(text.replace('"findings"', '"finding"'))
+
+
+def test_stored_lines_come_back_field_by_field():
+    """The cache rebuilds lines by position (for speed): every field, given a value of its own,
+    comes back in its place from both entries (a field added to Line or moved in it fails here:
+    then the stored layout and the rebuild must follow, and the schema be bumped)."""
+    from dataclasses import fields, replace
+
+    from resume_checker.documents.model import BBox, Document, Line, Origin, Page, Section
+
+    line = Line(text="Built CUDA kernels", page=2, number=7, section=Section.SKILLS,
+                is_heading=True, origin=Origin.TABLE, bbox=BBox(1.0, 2.0, 3.0, 4.0),
+                font_size=9.5, bold=True, column=3, hidden=None, font="Arial")
+    hidden = replace(line, number=8, hidden="white_text")
+    given = ("text", "page", "number", "section", "is_heading", "origin", "bbox", "font_size",
+             "bold", "column", "hidden", "font")
+    assert tuple(f.name for f in fields(Line)) == given
+    document = Document(source="cv.pdf", format="pdf", pages=(Page(number=2, lines=(line,)),),
+                        sha256="0" * 64, page_count=2, hidden_lines=(hidden,))
+    assert document_from_json(document_to_json(document)) == document
+    slim = analysis_from_json(analysis_to_json(analyse(document, today=TODAY))).document
+    no_looks = {"bbox": None, "font_size": None, "bold": None, "font": None}
+    assert slim.lines == (replace(line, **no_looks),)
+    assert slim.hidden_lines == (replace(hidden, **no_looks),)
 
 
 def _unreadable(source, limits):
@@ -152,6 +176,38 @@ def test_an_analysis_is_for_one_day(tmp_path):
     assert same_day.cached and same_day.analysis_json is None
     next_day = run(date(2026, 3, 16))
     assert next_day.cached and next_day.document_json is None and next_day.analysis_json
+
+
+def test_another_days_analysis_uses_the_cached_documents_stored_tokens(tmp_path, monkeypatch):
+    """The worker hands a cached document's stored tokens to the matcher and the cache writer:
+    the text is not tokenized again, and the result is what a fresh tokenization gives."""
+    import resume_checker.matching as matching
+    import resume_checker.matching.codec as token_codec
+
+    path = _folder(tmp_path) / "strong_fit.pdf"
+    task = FileTask(str(path), "strong_fit.pdf")
+    cache_path = tmp_path / "c.sqlite3"
+    kwset = load_keyword_set("neural-network-architect")
+    Cache(cache_path).close()
+    first = check_file(init_worker(WorkerConfig(kwset, cache_path=str(cache_path), today=TODAY)),
+                       task)
+    with Cache(cache_path) as db:
+        db.put_many([(first.sha256, first.document_json)])
+
+    def no_tokenizing(text):
+        raise AssertionError("the cached document's text was tokenized again")
+
+    next_day = date(2026, 3, 16)
+    state = init_worker(WorkerConfig(kwset, cache_path=str(cache_path), today=next_day))
+    with monkeypatch.context() as patch:
+        patch.setattr(matching, "text_tokens", no_tokenizing)
+        patch.setattr(token_codec, "text_tokens", no_tokenizing)
+        again = check_file(state, task)
+    assert again.cached and again.document_json is None
+    document = parse_document(path.read_bytes(), filename=path.name)
+    assert again.analysis_json == analysis_to_json(analyse(document, today=next_day))
+    assert again.summary == check_file(init_worker(WorkerConfig(kwset, today=next_day)),
+                                       task).summary
 
 
 def test_cache_clear_forgets_files_and_analyses(tmp_path):

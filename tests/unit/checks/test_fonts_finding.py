@@ -86,7 +86,7 @@ def test_symbol_font_names(family: str, symbolic: bool) -> None:
 
 
 def test_the_batch_cache_keeps_the_font() -> None:
-    from resume_checker.batch.serialize import document_from_json, document_to_json
+    from resume_checker.batch.codec import document_from_json, document_to_json
 
     document = parse_pdf(_pdf(["Times-Bold"]), source="cached.pdf")
     assert document_from_json(document_to_json(document)).lines[0].font == "Times"
