@@ -13,13 +13,9 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from resume_checker.keywords.per_set import per_set
+
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-#: where :attr:`KeywordSet.content_hash` keeps its memo (an instance ``__dict__`` key, not a field)
-_HASH_MEMO = "_content_hash_memo"
-#: the hashes of the sets last asked, by identity (the set kept beside its hash, so a recycled id
-#: never hands one set's hash to another); a frozen set's content never changes
-_HASHES: dict[int, tuple[KeywordSet, str]] = {}
-_HASHES_SIZE = 16
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 
 
@@ -244,26 +240,11 @@ class KeywordSet(_Frozen):
     def content_hash(self) -> str:
         """A hash of the set's content (not its file's layout or comments).
 
-        Computed once per set: every check asks for it (the matcher cache key, the report), and
-        dumping a set to JSON costs about half a millisecond.  The memo keeps the field values it
-        was computed from and is used only while they are the very same objects, so a copy with
-        an updated field (``model_copy(update=...)``) gets its own hash; the sets asked last are
-        also remembered by identity, which answers without comparing the fields.
+        Computed once per set object (:mod:`.per_set`): every check asks for it (the matcher
+        cache key, the report), and dumping a set to JSON costs about half a millisecond.  A copy
+        with an updated field (``model_copy(update=...)``) is another object: it gets its own.
         """
-        known = _HASHES.get(id(self))
-        if known is not None and known[0] is self:
-            return known[1]  # this very set (asked twice per resume checked)
-        fields = tuple(self.__dict__[name] for name in type(self).model_fields)
-        memo = self.__dict__.get(_HASH_MEMO)
-        if memo is not None and all(a is b for a, b in zip(memo[0], fields, strict=True)):
-            value = memo[1]
-        else:
-            value = self._compute_content_hash()
-            self.__dict__[_HASH_MEMO] = (fields, value)  # not a field: ignored by ==, dumps, repr
-        if len(_HASHES) >= _HASHES_SIZE:
-            _HASHES.clear()
-        _HASHES[id(self)] = (self, value)
-        return value
+        return _content_hash(self)
 
     def _compute_content_hash(self) -> str:
         data = self.model_dump(mode="json")
@@ -276,3 +257,7 @@ class KeywordSet(_Frozen):
             del data["requirements_weight"]
         payload = json.dumps(data, sort_keys=True, ensure_ascii=False)
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+#: :meth:`KeywordSet._compute_content_hash`, once per set object
+_content_hash = per_set(KeywordSet._compute_content_hash)

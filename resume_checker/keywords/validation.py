@@ -24,6 +24,7 @@ from resume_checker.keywords.model import (
     KeywordSet,
     Term,
 )
+from resume_checker.keywords.spelling import spelling_key
 
 #: a keyword-set file is small; anything bigger is a mistake (or an attack on the web editor)
 MAX_SET_CHARS = 1_000_000
@@ -423,7 +424,8 @@ def _duplicates(
     for field, spelling in spellings:
         if not isinstance(spelling, str) or not spelling.strip():
             continue
-        key = _spelling_key(spelling)
+        # underscores count as spaces here (the matcher keeps them; validation always folded them)
+        key = spelling_key(spelling.replace("_", " "))
         previous = owners.get(key)
         if previous is None:
             owners[key] = (index, spelling, exact)
@@ -436,8 +438,3 @@ def _duplicates(
         message += f"spelling of {_term_label(data, other)} ('{other_spelling}'); a spelling "
         message += "may belong to one term only. Remove it from one of them, or merge the two terms"
         yield line, message
-
-
-def _spelling_key(spelling: str) -> str:
-    """Spellings the matcher treats alike: letter case, hyphen/space/underscore runs."""
-    return re.sub(r"[\s_\-]+", " ", spelling.strip().casefold())

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from resume_checker.keywords.model import Category, KeywordSet, Term
+from resume_checker.keywords.spelling import spelling_key
 from resume_checker.tuning.cues import (
     CERT_CUE,
     DEGREE_ALIASES,
@@ -217,8 +218,11 @@ def build_keyword_set(
     terms: list[Term] = []
     evidence: list[Evidence] = []
     seen: set[str] = set()
+    owners: dict[str, str] = {}  # spelling key -> the term that has it (validation's rule)
     for tally in sorted(chosen, key=_order):
-        term, ev = _term(tally, sources, tally.entry.name in required, n, seen)
+        if owners.get(spelling_key(tally.entry.name), tally.entry.name) != tally.entry.name:
+            continue  # another term already has this spelling, to the matcher the same term
+        term, ev = _term(tally, sources, tally.entry.name in required, n, seen, owners)
         terms.append(term)
         evidence.append(ev)
     used = dict.fromkeys(t.category for t in terms)
@@ -273,7 +277,8 @@ def _required(chosen: Sequence[_Tally], n: int) -> set[str]:
 
 
 def _term(
-    tally: _Tally, sources: Sequence[SourceText], required: bool, n: int, seen: set[str]
+    tally: _Tally, sources: Sequence[SourceText], required: bool, n: int, seen: set[str],
+    owners: dict[str, str],
 ) -> tuple[Term, Evidence]:
     entry = tally.entry
     req = sum(lv is Level.REQUIRED for lv in tally.docs.values())
@@ -287,9 +292,11 @@ def _term(
     else:
         weight = 1.0
     seen.add(entry.name.lower())
+    owners.setdefault(spelling_key(entry.name), entry.name)
     aliases = []
     for alias in entry.aliases:
-        if alias.lower() not in seen:
+        if alias.lower() not in seen and owners.setdefault(spelling_key(alias),
+                                                           entry.name) == entry.name:
             seen.add(alias.lower())
             aliases.append(alias)
     docs = tuple(sources[d].name for d in sorted(tally.docs))

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from resume_checker.documents.model import Document
 from resume_checker.errors import ResumeCheckerError
 from resume_checker.keywords.model import Category, KeywordSet, Term
+from resume_checker.keywords.spelling import spelling_key
 
 MIN_LABELLED = 20
 MIN_PER_CLASS = 5
@@ -199,7 +200,7 @@ def _new_terms(keyword_set: KeywordSet, documents: Sequence[Document], y) -> tup
     """N-grams far more common among shortlisted resumes, not junk, not already in the set."""
     from sklearn.feature_extraction.text import CountVectorizer
 
-    from resume_checker.matching.tokens import reading_text
+    from resume_checker.matching.reading import reading_text
     from resume_checker.tuning.vocabulary import is_junk, load_vocabulary
 
     texts = [reading_text(d)[0] for d in documents]
@@ -213,12 +214,12 @@ def _new_terms(keyword_set: KeywordSet, documents: Sequence[Document], y) -> tup
     phrases = vectorizer.get_feature_names_out()
     pos_counts = matrix[y == 1].sum(axis=0).A1
     neg_counts = matrix[y == 0].sum(axis=0).A1
-    existing = {_key(s) for t in keyword_set.terms for s in t.spellings}
+    existing = {spelling_key(s) for t in keyword_set.terms for s in t.spellings}
     vocabulary = load_vocabulary()
     scored = []
     for phrase, p, n in zip(phrases, pos_counts, neg_counts, strict=True):
         separation = p / pos_total - n / neg_total
-        if separation < MIN_SEPARATION or _key(phrase) in existing:
+        if separation < MIN_SEPARATION or spelling_key(phrase) in existing:
             continue
         if any(w.isdigit() for w in phrase.split()) or is_junk(phrase, vocabulary):
             continue
@@ -252,10 +253,6 @@ def _ngrams(text: str) -> list[str]:
                     continue
                 grams.append(" ".join(gram))
     return grams
-
-
-def _key(text: str) -> str:
-    return " ".join(text.casefold().replace("-", " ").split())
 
 
 # --------------------------------------------------------------------------- the new set
