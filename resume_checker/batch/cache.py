@@ -14,7 +14,8 @@ stored as JSON, never pickle:
   (which takes deliberate effort) would be missed; ``--no-cache`` or ``cache clear`` rereads all.
 * ``runs``: when, which set, and who ranked where, for ``--compare-to``.
 
-Entries not used for ``retention_days`` are purged each time the cache is opened.
+Entries not used for ``retention_days`` are purged each time the cache is opened.  A batch
+writes what its workers made through a :class:`CacheWriter` (a thread, one chunk at a time).
 """
 
 from __future__ import annotations
@@ -24,13 +25,17 @@ import os
 import sqlite3
 import time
 from collections.abc import Iterable, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from resume_checker.batch.serialize import SCHEMA, document_from_json, document_to_json
+from resume_checker.batch.codec import SCHEMA, document_from_json, document_to_json
 from resume_checker.documents.model import Document
 from resume_checker.version import __version__
+
+if TYPE_CHECKING:
+    from resume_checker.ranking import FileResult
 
 #: bump when any parser's output changes for the same bytes (cached documents then miss)
 PARSER_VERSION = "1"
@@ -38,6 +43,10 @@ DEFAULT_RETENTION_DAYS = 30
 DAY = 86_400.0
 #: keys per ``IN (...)`` list: under SQLite's oldest limit of 999 bound values a statement
 _CHUNK = 500
+#: a batch writes its new documents and analyses in chunks of this many, not one by one
+WRITE_CHUNK = 200
+#: the name the writer's thread starts with
+WRITER_THREAD = "resume-checker-cache"
 
 #: the table layout; a cache file made with another is emptied of documents, analyses and files
 #: (they are only a cache) and laid out anew; recorded runs are kept
@@ -70,7 +79,7 @@ def parser_key() -> str:
 def analysis_key() -> str:
     """The version part of every analysis's key (with the day it is for)."""
     from resume_checker.analysis import ANALYSIS_VERSION
-    from resume_checker.batch.serialize import ANALYSIS_SCHEMA
+    from resume_checker.batch.codec import ANALYSIS_SCHEMA
 
     return f"{parser_key()}/{ANALYSIS_SCHEMA}/{ANALYSIS_VERSION}"
 
@@ -305,3 +314,84 @@ def _create_private(path: Path) -> None:
     os.close(fd)
     if (path.stat().st_mode & 0o077) and path.stat().st_uid == os.getuid():
         os.chmod(path, 0o600)
+
+
+# ------------------------------------------------------------ the batch's writer
+
+
+class CacheWriter:
+    """New documents, analyses and file hashes of a batch, written to the cache in chunks.
+
+    A writer thread with its own connection does the writing (SQLite lets go of the GIL while it
+    works), so the parent goes on handing out files: a chunk takes tens of milliseconds, long
+    enough for every worker to finish its queued files and wait.  One chunk is written at a time
+    and the next waits for it, so memory stays bounded and a write error surfaces in the batch.
+    """
+
+    def __init__(self, cache: Cache | None, day: str, known: dict[str, tuple[str, str]]) -> None:
+        self.cache = cache
+        self.day = day
+        self.known = known   # the file hashes the cache holds: only new or changed ones are written
+        self.documents: list[tuple[str, str]] = []
+        self.analyses: list[tuple[str, str]] = []
+        self.files: list[tuple[str, str, str]] = []
+        self._thread: ThreadPoolExecutor | None = None
+        self._writing: Future[None] | None = None
+        self._db: Cache | None = None   # the writer thread's connection
+
+    def add(self, value: FileResult, path: str, stat: str | None) -> None:
+        """Keep a checked file's new entries; hand them to the thread once a chunk is full."""
+        if self.cache is None:
+            return
+        if value.document_json:
+            self.documents.append((value.sha256, value.document_json))
+        if value.analysis_json:
+            self.analyses.append((value.sha256, value.analysis_json))
+        if stat is not None and self.known.get(path) != (stat, value.sha256):
+            self.files.append((path, stat, value.sha256))
+        if len(self.documents) + len(self.analyses) >= WRITE_CHUNK:
+            self._hand_over()
+
+    def flush(self) -> None:
+        """Write what is left and wait for it; raise what the writer raised."""
+        if self.cache is not None:
+            self._hand_over()
+            self._wait()
+
+    def close(self) -> None:
+        """Wait for a write under way (not for what was never handed over) and end the thread."""
+        thread, self._thread = self._thread, None
+        if thread is not None:
+            thread.submit(self._close_db)
+            thread.shutdown(wait=True)
+
+    def _hand_over(self) -> None:
+        chunk = (self.documents, self.analyses, self.files)
+        if not any(chunk):
+            return
+        self.documents, self.analyses, self.files = [], [], []
+        self._wait()
+        if self._thread is None:
+            self._thread = ThreadPoolExecutor(1, thread_name_prefix=WRITER_THREAD)
+        self._writing = self._thread.submit(self._write, *chunk)
+
+    def _wait(self) -> None:
+        writing, self._writing = self._writing, None
+        if writing is not None:
+            writing.result()
+
+    def _write(self, documents: list[tuple[str, str]], analyses: list[tuple[str, str]],
+               files: list[tuple[str, str, str]]) -> None:
+        assert self.cache is not None
+        if self._db is None:
+            self._db = Cache(self.cache.path, retention_days=None)
+        if documents:
+            self._db.put_many(documents)
+        if analyses:
+            self._db.put_analyses(self.day, analyses)
+        if files:
+            self._db.remember_files(files)
+
+    def _close_db(self) -> None:
+        if self._db is not None:
+            self._db.close()

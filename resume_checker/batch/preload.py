@@ -7,7 +7,10 @@ and recoveries fast.  Only pure-Python state is warmed here: no PDF library is o
 
 from __future__ import annotations
 
-import resume_checker.api  # noqa: F401 - the import is the point
-from resume_checker.matching import _nlp
+# what the public API loads (the parsers' front door, the set loader, the report model)
+import resume_checker.documents  # noqa: F401 - the import is the point
+import resume_checker.keywords.loader  # noqa: F401
+import resume_checker.report  # noqa: F401
+from resume_checker.matching import blank_nlp
 
-_nlp()
+blank_nlp()

@@ -13,11 +13,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from resume_checker.batch.discover import Skipped, is_hidden_or_temporary
+from resume_checker.batch.discover import TEXT_EXTENSIONS, Skipped, is_hidden_or_temporary
 from resume_checker.errors import LimitExceededError, ResumeCheckerError, UnreadableDocumentError
 from resume_checker.limits import Limits
 
-SUFFIXES = frozenset({".pdf", ".docx", ".txt", ".md", ".markdown", ".text"})
+#: the names a remote file is taken by: what discovery sniffs as PDF or DOCX, and its text ones
+SUFFIXES = frozenset({".pdf", ".docx"}) | TEXT_EXTENSIONS
 _URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
 
 

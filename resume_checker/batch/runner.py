@@ -15,15 +15,20 @@ from __future__ import annotations
 import os
 import time
 import uuid
-from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from resume_checker.batch.blind import candidate_label
-from resume_checker.batch.cache import DEFAULT_RETENTION_DAYS, Cache, RunRecord, stat_key
+from resume_checker.batch.cache import (
+    DEFAULT_RETENTION_DAYS,
+    Cache,
+    CacheWriter,
+    RunRecord,
+    stat_key,
+)
 from resume_checker.batch.discover import Known, Skipped, discover
 from resume_checker.batch.remote import is_url, list_urls
 from resume_checker.batch.worker import PRELOAD, FileTask, WorkerConfig, check_file, init_worker
@@ -31,9 +36,6 @@ from resume_checker.keywords.model import KeywordSet
 from resume_checker.limits import DEFAULT_LIMITS, Limits
 from resume_checker.ranking import BatchResult, BatchRow, FileResult, SetInfo, Status
 from resume_checker.sandbox.pool import LocalPool, Outcome, PoolLimits
-
-#: parsed documents are written to the cache in chunks of this many, not one by one
-_CACHE_CHUNK = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,7 +145,10 @@ def _inputs(
     return inputs, skipped
 
 
-def _config(kwsets, options: BatchOptions, cache: Cache | None) -> WorkerConfig:
+def _config(
+    kwsets: tuple[KeywordSet, ...], options: BatchOptions, cache: Cache | None
+) -> WorkerConfig:
+    """What every worker is given: the sets, the limits, the cache to read, one day."""
     return WorkerConfig(
         keyword_set=kwsets[0],
         extra_sets=tuple(kwsets[1:]),
@@ -162,7 +167,8 @@ class _PoolStarter:
     of a large folder is listed, and nothing starts for a batch with nothing to read; the other
     workers start once the files are counted (never more than files).  Dask runs its own."""
 
-    def __init__(self, options: BatchOptions, config: WorkerConfig, init, work) -> None:
+    def __init__(self, options: BatchOptions, config: WorkerConfig, init: Callable[[Any], Any],
+                 work: Callable[[Any, Any], FileResult]) -> None:
         self.options, self.config, self.init, self.work = options, config, init, work
         self.pool: LocalPool | None = None
 
@@ -175,7 +181,8 @@ class _PoolStarter:
             self.pool = LocalPool(init=self.init, work=self.work, config=self.config,
                                   jobs=1, limits=self.limits, preload=PRELOAD)
 
-    def run(self, tasks: list[FileTask]):
+    def run(self, tasks: list[FileTask]) -> Iterator[Outcome[FileResult]]:
+        """The tasks' outcomes in completion order, on Dask or on the local pool."""
         if self.options.scheduler is not None:
             from resume_checker.batch.dask_backend import run_dask
 
@@ -195,16 +202,19 @@ class _PoolStarter:
 
 
 def _check_all(
-    candidates: list[_Input], config: WorkerConfig, options, cache, known, on_row,
+    candidates: list[_Input], config: WorkerConfig, options: BatchOptions, cache: Cache | None,
+    known: dict[str, tuple[str, str]], on_row: Callable[[BatchRow], None] | None,
     pool: _PoolStarter,
 ) -> tuple[list[BatchRow], float]:
+    """A row for each candidate (completion order) and the workers' peak memory; what the
+    workers made new goes to the cache as it arrives."""
     tasks = [
         FileTask(c.path, _shown(c.display, n, options), _known_hash(known, c.path, c.stat))
         for n, c in enumerate(candidates, 1)
     ]
     rows: list[BatchRow] = []
     assert config.today is not None
-    store = _CacheWriter(cache, config.today.isoformat(), known)
+    store = CacheWriter(cache, config.today.isoformat(), known)
     peak_rss = 0.0
     try:
         for outcome in pool.run(tasks):
@@ -233,83 +243,6 @@ def _known_hash(known: dict[str, tuple[str, str]], path: str, stat: str | None) 
     """The content hash remembered for ``path`` if its stat is what it was then."""
     entry = known.get(path)
     return entry[1] if entry is not None and stat is not None and entry[0] == stat else None
-
-
-class _CacheWriter:
-    """New documents, analyses and file hashes, written to the cache in chunks.
-
-    A writer thread with its own connection does the writing (SQLite lets go of the GIL while it
-    works), so the parent goes on handing out files: a chunk takes tens of milliseconds, long
-    enough for every worker to finish its queued files and wait.  One chunk is written at a time
-    and the next waits for it, so memory stays bounded and a write error surfaces here.
-    """
-
-    def __init__(self, cache: Cache | None, day: str, known: dict[str, tuple[str, str]]) -> None:
-        self.cache = cache
-        self.day = day
-        self.known = known   # the file hashes the cache holds: only new or changed ones are written
-        self.documents: list[tuple[str, str]] = []
-        self.analyses: list[tuple[str, str]] = []
-        self.files: list[tuple[str, str, str]] = []
-        self._thread: ThreadPoolExecutor | None = None
-        self._writing: Future[None] | None = None
-        self._db: Cache | None = None   # the writer thread's connection
-
-    def add(self, value: FileResult, path: str, stat: str | None) -> None:
-        if self.cache is None:
-            return
-        if value.document_json:
-            self.documents.append((value.sha256, value.document_json))
-        if value.analysis_json:
-            self.analyses.append((value.sha256, value.analysis_json))
-        if stat is not None and self.known.get(path) != (stat, value.sha256):
-            self.files.append((path, stat, value.sha256))
-        if len(self.documents) + len(self.analyses) >= _CACHE_CHUNK:
-            self._hand_over()
-
-    def flush(self) -> None:
-        """Write what is left and wait for it; raise what the writer raised."""
-        if self.cache is not None:
-            self._hand_over()
-            self._wait()
-
-    def close(self) -> None:
-        """Wait for a write under way (not for what was never handed over) and end the thread."""
-        thread, self._thread = self._thread, None
-        if thread is not None:
-            thread.submit(self._close_db)
-            thread.shutdown(wait=True)
-
-    def _hand_over(self) -> None:
-        chunk = (self.documents, self.analyses, self.files)
-        if not any(chunk):
-            return
-        self.documents, self.analyses, self.files = [], [], []
-        self._wait()
-        if self._thread is None:
-            self._thread = ThreadPoolExecutor(1, thread_name_prefix="resume-checker-cache")
-        self._writing = self._thread.submit(self._write, *chunk)
-
-    def _wait(self) -> None:
-        writing, self._writing = self._writing, None
-        if writing is not None:
-            writing.result()
-
-    def _write(self, documents: list[tuple[str, str]], analyses: list[tuple[str, str]],
-               files: list[tuple[str, str, str]]) -> None:
-        assert self.cache is not None
-        if self._db is None:
-            self._db = Cache(self.cache.path, retention_days=None)
-        if documents:
-            self._db.put_many(documents)
-        if analyses:
-            self._db.put_analyses(self.day, analyses)
-        if files:
-            self._db.remember_files(files)
-
-    def _close_db(self) -> None:
-        if self._db is not None:
-            self._db.close()
 
 
 def _row(outcome: Outcome[FileResult], candidate: _Input, options: BatchOptions) -> BatchRow:

@@ -1,7 +1,8 @@
 """A batch worker's per-file work: read, hash, parse (or load from the cache), check, summarise.
 
 Runs inside a worker process of :mod:`resume_checker.sandbox.pool`.  ``init_worker`` runs once per
-worker (keyword set compiled, cache opened read-only); ``check_file`` runs per file.  The parent
+worker (keyword set compiled, cache opened read-only); ``check_file`` runs per file
+(``read_document`` instead when only the parsed documents are wanted).  The parent
 is the only writer of the cache: a worker returns each newly parsed document, and each new
 analysis (the set-independent half of a check, :mod:`resume_checker.analysis`), for it to store.
 
@@ -15,19 +16,20 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from resume_checker.batch.blind import Redactor, redact_tree
 from resume_checker.batch.cache import analysis_key, parser_key
-from resume_checker.batch.remote import is_url, read_url
-from resume_checker.batch.serialize import (
+from resume_checker.batch.codec import (
     analysis_from_json,
     cache_entries,
-    document_from_json,
+    document_to_json,
+    document_with_tokens,
 )
+from resume_checker.batch.remote import is_url, read_url
 from resume_checker.batch.summary import summarize
 from resume_checker.documents.model import Document
 from resume_checker.errors import LimitExceededError, UnreadableDocumentError
@@ -37,6 +39,7 @@ from resume_checker.ranking import FileResult
 
 if TYPE_CHECKING:
     from resume_checker.analysis import Analysis
+    from resume_checker.matching.codec import KnownTokens
 
 T = TypeVar("T")
 
@@ -130,7 +133,7 @@ def _load(state: WorkerState, task: FileTask) -> _Loaded:
     """The file's analysis: cached (the file unread when its hash is known), else from the
     cached document, else parsed; new cache entries are returned for the parent to store."""
     from resume_checker.analysis import analyse
-    from resume_checker.api import parse_document
+    from resume_checker.documents import parse_document
 
     config = state.config
     day = (config.today or date.today()).isoformat()
@@ -141,7 +144,7 @@ def _load(state: WorkerState, task: FileTask) -> _Loaded:
     analysis = _cached_analysis(state, sha, day)
     if analysis is not None:
         return _Loaded(analysis, sha, True, None, None)
-    document = _cached(state, sha)
+    document, tokens = _cached(state, sha) or (None, None)
     cached = document is not None
     if document is None:
         if data is None:  # the hash came from the parent: now the bytes are needed
@@ -149,9 +152,26 @@ def _load(state: WorkerState, task: FileTask) -> _Loaded:
             sha = hashlib.sha256(data).hexdigest()
         document = parse_document(data, filename=_name(task.path), limits=config.limits)
     analysis = analyse(document, today=config.today)
+    if tokens is not None:  # the cached document's stored tokens: its text is not tokenized again
+        analysis = replace(analysis, tokens=tokens)
     if state.cache is None:
         return _Loaded(analysis, sha, cached, None, None)
     return _Loaded(analysis, sha, cached, *cache_entries(analysis, with_document=not cached))
+
+
+def read_document(state: WorkerState, task: FileTask) -> tuple[str, str, bool]:
+    """Parse-only work, for tools that need the documents rather than checks: the file's
+    sha256, its document as JSON, and whether it came from the cache (else it is new)."""
+    from resume_checker.documents import parse_document
+
+    limits = state.config.limits
+    data = _read(task.path, limits)
+    sha = hashlib.sha256(data).hexdigest()
+    stored = _cached(state, sha)
+    if stored is not None:
+        return sha, document_to_json(*stored), True
+    document = parse_document(data, filename=_name(task.path), limits=limits)
+    return sha, document_to_json(document), False
 
 
 def _report_json(report, document: Document, task: FileTask, redactor: Redactor | None) -> dict:
@@ -194,8 +214,9 @@ def _cached_analysis(state: WorkerState, sha: str, day: str) -> Analysis | None:
                   (sha, analysis_key(), day))
 
 
-def _cached(state: WorkerState, sha: str) -> Document | None:
-    return _fetch(state, document_from_json,
+def _cached(state: WorkerState, sha: str) -> tuple[Document, KnownTokens | None] | None:
+    """The cached document, and the matcher's tokens stored with it."""
+    return _fetch(state, document_with_tokens,
                   "SELECT body FROM documents WHERE sha256 = ? AND parser = ?", (sha, parser_key()))
 
 

@@ -9,10 +9,13 @@ from types import SimpleNamespace
 
 import pytest
 
-from resume_checker.batch.cache import Cache
-from resume_checker.batch.runner import _CACHE_CHUNK, _CacheWriter
+from resume_checker.batch.cache import WRITE_CHUNK, WRITER_THREAD, Cache, CacheWriter
 
 DAY = "2026-03-15"
+
+
+def _writer_threads() -> list[threading.Thread]:
+    return [t for t in threading.enumerate() if t.name.startswith(WRITER_THREAD)]
 
 
 def _value(n: int, *, document: bool = True) -> SimpleNamespace:
@@ -24,15 +27,15 @@ def _value(n: int, *, document: bool = True) -> SimpleNamespace:
 def test_every_entry_of_several_chunks_is_written(tmp_path):
     path = tmp_path / "cache.sqlite3"
     with Cache(path) as cache:
-        writer = _CacheWriter(cache, DAY, known={})
-        count = 2 * _CACHE_CHUNK + 7  # three chunks, the last one partial
+        writer = CacheWriter(cache, DAY, known={})
+        count = 2 * WRITE_CHUNK + 7  # three chunks, the last one partial
         try:
             for n in range(count):
                 writer.add(_value(n, document=n % 3 != 0), f"/in/{n}.pdf", f"stat-{n}")
             writer.flush()
         finally:
             writer.close()
-        assert writer._thread is None
+        assert _writer_threads() == []
         info = cache.info()
         assert info.analyses == count
         assert info.documents == sum(1 for n in range(count) if n % 3 != 0)
@@ -55,9 +58,9 @@ def test_the_writing_happens_on_another_thread_while_the_parent_goes_on(tmp_path
 
     monkeypatch.setattr(Cache, "put_analyses", slow_put)
     with Cache(tmp_path / "cache.sqlite3") as cache:
-        writer = _CacheWriter(cache, DAY, known={})
+        writer = CacheWriter(cache, DAY, known={})
         try:
-            for n in range(_CACHE_CHUNK):   # one full chunk: handed to the thread
+            for n in range(WRITE_CHUNK):   # one full chunk: handed to the thread
                 writer.add(_value(n, document=False), f"/in/{n}.pdf", None)
             # the parent is back here while the write is held up on the writer thread
             assert started.wait(10)
@@ -68,7 +71,7 @@ def test_the_writing_happens_on_another_thread_while_the_parent_goes_on(tmp_path
         finally:
             release.set()
             writer.close()
-        assert cache.info().analyses == _CACHE_CHUNK
+        assert cache.info().analyses == WRITE_CHUNK
 
 
 def test_a_write_error_surfaces_in_the_batch(tmp_path, monkeypatch):
@@ -77,7 +80,7 @@ def test_a_write_error_surfaces_in_the_batch(tmp_path, monkeypatch):
 
     monkeypatch.setattr(Cache, "put_many", broken)
     with Cache(tmp_path / "cache.sqlite3") as cache:
-        writer = _CacheWriter(cache, DAY, known={})
+        writer = CacheWriter(cache, DAY, known={})
         try:
             writer.add(_value(1), "/in/1.pdf", None)
             with pytest.raises(sqlite3.OperationalError, match="disk is full"):
@@ -87,8 +90,8 @@ def test_a_write_error_surfaces_in_the_batch(tmp_path, monkeypatch):
 
 
 def test_no_cache_starts_no_thread():
-    writer = _CacheWriter(None, DAY, known={})
+    writer = CacheWriter(None, DAY, known={})
     writer.add(_value(1), "/in/1.pdf", "stat")
     writer.flush()
     writer.close()
-    assert writer._thread is None and not writer.documents
+    assert _writer_threads() == [] and not writer.documents

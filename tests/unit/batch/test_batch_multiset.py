@@ -41,11 +41,12 @@ def folder(tmp_path):
 
 
 def test_each_document_is_parsed_once_and_scored_per_set(tmp_path, monkeypatch):
-    import resume_checker.api as api
+    import resume_checker.documents as documents
 
     calls = []
-    real = api.parse_document
-    monkeypatch.setattr(api, "parse_document", lambda *a, **k: calls.append(1) or real(*a, **k))
+    real = documents.parse_document
+    monkeypatch.setattr(documents, "parse_document",
+                        lambda *a, **k: calls.append(1) or real(*a, **k))
     path = tmp_path / "strong.txt"
     path.write_text(STRONG)
     state = init_worker(WorkerConfig(keyword_set=SET, extra_sets=(OFFICE,), want_json=True))

@@ -15,8 +15,8 @@ import pytest
 
 from resume_checker.batch.blind import Redactor, candidate_label
 from resume_checker.batch.cache import Cache, RunRecord
+from resume_checker.batch.codec import document_from_json, document_to_json
 from resume_checker.batch.runs import compare
-from resume_checker.batch.serialize import document_from_json, document_to_json
 from resume_checker.documents.model import BBox, Document, Line, Notice, Origin, Page, Section
 from resume_checker.ranking import (
     BatchResult,

@@ -11,6 +11,7 @@ import typer
 from typer.testing import CliRunner
 
 from resume_checker.batch.cache import Cache
+from resume_checker.batch.parsed import read_pool
 from resume_checker.cli.sets_tune import coverage as coverage_command
 from resume_checker.documents import parse_document
 from resume_checker.errors import InvalidKeywordSetError
@@ -23,7 +24,6 @@ from resume_checker.tuning.coverage import (
     NOBODY,
     coverage,
     presence,
-    read_pool,
     render_csv,
     render_html,
     render_text,
