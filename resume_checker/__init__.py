@@ -16,18 +16,20 @@ from resume_checker.version import __version__
 __all__ = [
     "__version__",
     "check",
+    "check_against_job_ad",
     "check_document",
     "load_keyword_set",
     "parse_document",
 ]
 
 if TYPE_CHECKING:
-    from resume_checker.api import check, check_document
+    from resume_checker.api import check, check_against_job_ad, check_document
     from resume_checker.documents import parse_document
     from resume_checker.keywords.loader import load_keyword_set
 
 _LAZY = {
     "check": ("resume_checker.api", "check"),
+    "check_against_job_ad": ("resume_checker.api", "check_against_job_ad"),
     "check_document": ("resume_checker.api", "check_document"),
     "parse_document": ("resume_checker.documents", "parse_document"),
     "load_keyword_set": ("resume_checker.keywords.loader", "load_keyword_set"),

@@ -5,18 +5,29 @@ source bytes -> Document -> MatchResult -> Score -> Report
 
 from __future__ import annotations
 
+import dataclasses
 import os
+from collections.abc import Callable
 from datetime import date
 from typing import BinaryIO
 
+from resume_checker.defaults import DEFAULT_SET
 from resume_checker.documents import parse_document
 from resume_checker.documents.model import Document
+from resume_checker.errors import UnreadableDocumentError
 from resume_checker.keywords.loader import load_keyword_set
 from resume_checker.keywords.model import KeywordSet
 from resume_checker.limits import DEFAULT_LIMITS, Limits
 from resume_checker.report import Report
 
-DEFAULT_SET = "neural-network-architect"
+__all__ = [
+    "DEFAULT_SET",
+    "ResumeSource",
+    "check",
+    "check_against_job_ad",
+    "check_document",
+    "load_keyword_set",
+]
 
 ResumeSource = bytes | str | os.PathLike[str] | BinaryIO
 
@@ -71,3 +82,31 @@ def check(
     else:
         document = parse_document(resume, filename=filename, limits=limits)
     return check_document(document, kwset, include_hidden=include_hidden, today=today)
+
+
+def check_against_job_ad(
+    resume: Document | Callable[[], Document],
+    job_ad: str,
+    *,
+    source: str,
+    include_hidden: bool = False,
+    today: date | None = None,
+) -> Report:
+    """Check a resume against a keyword set (id "job-ad") drafted from a job ad's text.
+
+    The report carries the TF-IDF content similarity of resume and ad, a secondary signal
+    shown next to the keyword score.  ``resume`` is a parsed Document, or a callable that
+    parses it, called once the set is drafted (so an ad without text fails before the resume
+    is read): the CLI passes its sandboxed parse, the web its worker's.  ``source`` names the
+    ad in the set's title and in errors.
+    """
+    if not job_ad.strip():
+        raise UnreadableDocumentError("the job ad has no text", source=source)
+    from resume_checker.tuning.builder import keyword_set_from_job_ad
+    from resume_checker.tuning.similarity import content_similarity
+
+    kwset = keyword_set_from_job_ad(job_ad, source=source)
+    document = resume if isinstance(resume, Document) else resume()
+    report = check_document(document, kwset, include_hidden=include_hidden, today=today)
+    similarity = content_similarity(document.text, job_ad)
+    return dataclasses.replace(report, content_similarity=similarity)

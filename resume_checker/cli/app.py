@@ -10,7 +10,7 @@ import gc
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -20,12 +20,16 @@ from resume_checker.cli.options import (
     err,
     errors_to_exit_codes,
     format_for,
+    format_option,
+    output_option,
     stdout_is_terminal,
     write_output,
 )
+from resume_checker.defaults import DEFAULT_SET
 from resume_checker.version import __version__
 
-DEFAULT_SET = "neural-network-architect"
+if TYPE_CHECKING:
+    from resume_checker.report import Report
 
 app = typer.Typer(
     name="resume-checker",
@@ -93,13 +97,9 @@ def check(
     ] = None,
     fmt: Annotated[
         ReportFormat | None,
-        typer.Option(
-            "--format", "-f", help="Report format (default: from --output's extension, else text)."
-        ),
+        format_option("Report format (default: from --output's extension, else text)."),
     ] = None,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write the report to this file.")
-    ] = None,
+    output: Annotated[Path | None, output_option("Write the report to this file.")] = None,
     fail_under: Annotated[
         float | None,
         typer.Option(
@@ -158,9 +158,7 @@ def check(
         raise typer.Exit(ExitCode.BELOW_THRESHOLD)
 
 
-def _check_isolated(  # type: ignore[no-untyped-def]
-    resume: Path, keyword_set: str, *, include_hidden: bool, ocr: bool
-):
+def _check_isolated(resume: Path, keyword_set: str, *, include_hidden: bool, ocr: bool) -> Report:
     """Load the set first (a bad set fails fast), then parse the resume in a child process
     with the per-file time and memory limits: a hostile PDF costs an error, not the machine.
     OCR needs the file's bytes beside the parse, so it runs in process."""
@@ -178,15 +176,19 @@ def _check_isolated(  # type: ignore[no-untyped-def]
     return run_check(document, kwset, include_hidden=include_hidden)
 
 
-def _check_against_job_ad(resume: Path, jd: str):  # type: ignore[no-untyped-def]
-    from resume_checker.cli.sets_build import check_against_job_ad
+def _check_against_job_ad(resume: Path, jd: str) -> Report:
+    """``--jd``: the ad from standard input (``-``) or a file; each file is parsed in a child
+    process with the per-file limits, as plain ``check`` parses the resume."""
+    from resume_checker.api import check_against_job_ad
+    from resume_checker.documents.isolated import parse_document_isolated
 
     if jd == "-":
-        job_text = sys.stdin.read()
-        job_source = "<stdin>"
+        job_text, job_source = sys.stdin.read(), "<stdin>"
     else:
-        job_text, job_source = None, jd
-    return check_against_job_ad(resume, job_text=job_text, job_path=job_source)
+        job = parse_document_isolated(Path(jd))
+        job_text, job_source = job.text, job.source
+    return check_against_job_ad(lambda: parse_document_isolated(resume), job_text,
+                                source=job_source)
 
 
 @app.command()

@@ -20,11 +20,17 @@ import typer
 
 from resume_checker.batch.cache import DEFAULT_RETENTION_DAYS, Cache, default_cache_path
 from resume_checker.batch.runs import Comparison, compare
-from resume_checker.cli.options import ExitCode, err, errors_to_exit_codes
+from resume_checker.cli.options import (
+    ExitCode,
+    err,
+    errors_to_exit_codes,
+    format_by_extension,
+    output_option,
+)
+from resume_checker.defaults import DEFAULT_SET
 from resume_checker.limits import DEFAULT_LIMITS
 from resume_checker.ranking import BatchResult, BatchRow, Status
 
-DEFAULT_SET = "neural-network-architect"
 OUTPUT_FORMATS = {".csv": "csv", ".json": "json", ".html": "html", ".htm": "html",
                   ".md": "md", ".markdown": "md"}
 BATCH_EXIT_HELP = (
@@ -58,9 +64,8 @@ def batch(
         "--scheduler", help="Run on Dask: 'local' (a LocalCluster of --jobs workers) or a "
         "scheduler address such as tcp://HOST:8786 (workers must see the same paths). Needs "
         "pip install \"resume-checker\\[dask]\".")] = None,
-    output: Annotated[list[Path] | None, typer.Option(
-        "--output", "-o", help="Write a report; format by extension: .csv .json .html .md "
-        "(repeatable).")] = None,
+    output: Annotated[list[Path] | None, output_option(
+        "Write a report; format by extension: .csv .json .html .md (repeatable).")] = None,
     top: Annotated[int | None, typer.Option(
         "--top", min=1, help="Show the best K in the terminal (default: all of them, or the best "
         "25 when the ranking is also written to a file).")] = None,
@@ -178,14 +183,8 @@ def cache_clear(
 
 
 def _output_formats(paths: list[Path]) -> dict[Path, str]:
-    formats = {}
-    for path in paths:
-        fmt = OUTPUT_FORMATS.get(path.suffix.lower())
-        if fmt is None:
-            err(f"error: cannot tell the format of {path}; use .csv, .json, .html or .md")
-            raise typer.Exit(ExitCode.USAGE)
-        formats[path] = fmt
-    return formats
+    return {path: format_by_extension(path, OUTPUT_FORMATS, ".csv, .json, .html or .md")
+            for path in paths}
 
 
 def _renderer(fmt: str) -> Callable[[BatchResult], str]:

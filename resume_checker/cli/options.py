@@ -1,16 +1,21 @@
-"""What every CLI command shares: exit codes, the error-to-exit-code map, output writing."""
+"""What every CLI command shares: exit codes, the error-to-exit-code map, the output options
+(``--output`` / ``--format`` and the format an output file's extension names), output writing.
+"""
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from enum import IntEnum
 from pathlib import Path
+from typing import Any, TypeVar
 
 import typer
 
 from resume_checker.errors import DocumentError, KeywordSetError, ResumeCheckerError
+
+T = TypeVar("T")
 
 
 class ExitCode(IntEnum):
@@ -53,6 +58,16 @@ def errors_to_exit_codes() -> Iterator[None]:
         raise typer.Exit(ExitCode.UNREADABLE_INPUT) from None
 
 
+def output_option(help: str) -> Any:
+    """``--output`` / ``-o``, with the command's own help (each writes its own kind of file)."""
+    return typer.Option("--output", "-o", help=help)
+
+
+def format_option(help: str) -> Any:
+    """``--format`` / ``-f``, with the command's own help (each has its own formats)."""
+    return typer.Option("--format", "-f", help=help)
+
+
 def write_output(text: str, output: Path | None) -> None:
     """Write to the file asked for (UTF-8), or to standard output."""
     if output is None:
@@ -79,6 +94,16 @@ def format_for(fmt: str | None, output: Path | None, default: str = "text") -> s
     if output is not None:
         return FORMAT_BY_SUFFIX.get(output.suffix.lower(), default)
     return default
+
+
+def format_by_extension(path: Path, formats: Mapping[str, T], choices: str) -> T:
+    """What ``formats`` gives the path's extension (a format name, a renderer); else a usage
+    error (exit 2) that names the ``choices``."""
+    fmt = formats.get(path.suffix.lower())
+    if fmt is None:
+        err(f"error: cannot tell the format of {path}; use {choices}")
+        raise typer.Exit(ExitCode.USAGE)
+    return fmt
 
 
 def stdout_is_terminal() -> bool:

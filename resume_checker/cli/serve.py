@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import typer
 
-# Kept in step with resume_checker.web.app.TOKEN_ENV; not imported from there so that
-# `resume-checker --help` and `check` don't pay for importing FastAPI.
-TOKEN_ENV = "RESUME_CHECKER_TOKEN"
+from resume_checker.defaults import TOKEN_ENV  # not from web.app: --help would import FastAPI
 
 
 def serve(

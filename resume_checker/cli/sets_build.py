@@ -1,28 +1,31 @@
-"""CLI shells for building keyword sets: `resume-checker sets build` and `check --jd`.
+"""`resume-checker sets build`: draft a keyword set from role documents.
 
-The integrator registers :func:`build` on the ``sets`` Typer app; :func:`check_against_job_ad`
-serves ``check RESUME --jd JOB``.  Reading role documents goes through the document parsers
-(TXT, MD, PDF, DOCX) or, for a CSV of job ads, through one column of it.
+:func:`build` is registered on the ``sets`` Typer app.  Reading role documents goes through the
+document parsers (TXT, MD, PDF, DOCX) or, for a CSV of job ads, through one column of it.
+(``check --jd`` is :func:`resume_checker.api.check_against_job_ad`.)
 """
 
 from __future__ import annotations
 
 import csv
-import dataclasses
 import io
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from resume_checker.cli.options import ExitCode, err, errors_to_exit_codes, write_output
+from resume_checker.cli.options import (
+    ExitCode,
+    err,
+    errors_to_exit_codes,
+    output_option,
+    write_output,
+)
 from resume_checker.errors import UnreadableDocumentError
 from resume_checker.limits import DEFAULT_LIMITS
 
 if TYPE_CHECKING:
-    from resume_checker.report import Report
     from resume_checker.tuning.builder import SourceText
 
 _CSV_FIELD_LIMIT = 10 * 1024 * 1024
@@ -107,8 +110,7 @@ def build(
     ],
     title: Annotated[str, typer.Option("--title", help="Title of the role, 'Data Scientist'.")],
     output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", help="Write the draft YAML here (default: stdout)."),
+        Path | None, output_option("Write the draft YAML here (default: stdout).")
     ] = None,
     csv_column: Annotated[
         str, typer.Option("--csv-column", help="The CSV column that holds the job-ad text.")
@@ -159,38 +161,3 @@ def build(
         write_output(render_draft_yaml(draft), output)
     if output is not None:
         err(f"wrote {len(draft.keyword_set.terms)} terms from {len(texts)} document(s) to {output}")
-
-
-def check_against_job_ad(
-    resume: Path, *, job_text: str | None = None, job_path: str | None = None
-) -> Report:
-    """Check a resume against a job ad turned into a keyword set (id "job-ad") on the fly.
-
-    The report carries the TF-IDF content similarity of resume and ad, a secondary signal
-    shown next to the keyword score.
-    """
-    from resume_checker.api import check_document
-    from resume_checker.documents import parse_document
-    from resume_checker.tuning.similarity import content_similarity
-
-    if job_text is None:
-        if job_path is None:
-            raise ValueError("check_against_job_ad needs job_text or job_path")
-        job = parse_document(Path(job_path))
-        job_text, source = job.text, job.source
-    else:
-        source = job_path or "<stdin>"
-    if not job_text.strip():
-        raise UnreadableDocumentError("the job ad has no text", source=source)
-    from resume_checker.tuning.builder import keyword_set_from_job_ad
-
-    keyword_set = keyword_set_from_job_ad(job_text, source=source)
-    document = parse_document(resume)
-    report = check_document(document, keyword_set)
-    similarity = content_similarity(document.text, job_text)
-    return dataclasses.replace(report, content_similarity=similarity)
-
-
-if __name__ == "__main__":  # pragma: no cover - manual use before the integrator registers it
-    typer.run(build)
-    sys.exit(0)

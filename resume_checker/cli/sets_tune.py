@@ -12,10 +12,18 @@ from typing import Annotated
 
 import typer
 
-from resume_checker.cli.options import ExitCode, err, errors_to_exit_codes, write_output
+from resume_checker.cli.options import (
+    ExitCode,
+    err,
+    errors_to_exit_codes,
+    format_by_extension,
+    format_option,
+    output_option,
+    write_output,
+)
+from resume_checker.defaults import DEFAULT_SET
 from resume_checker.limits import DEFAULT_LIMITS
 
-_DEFAULT_SET = "neural-network-architect"
 SetOption = Annotated[str, typer.Option("--set", "-s", help="Keyword set id or YAML path.")]
 CacheOption = Annotated[Path | None, typer.Option("--cache", help="Batch cache file (SQLite).")]
 NoCacheOption = Annotated[bool, typer.Option("--no-cache", help="Neither read nor write a cache.")]
@@ -26,8 +34,8 @@ RecursiveOption = Annotated[bool, typer.Option("--recursive", "-r", help="Walk s
 def diff(
     old: Annotated[str, typer.Argument(help="The old set: id or YAML path.")],
     new: Annotated[str, typer.Argument(help="The new set: id or YAML path.")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="text, json or md.")] = "text",
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to a file.")] = None,
+    fmt: Annotated[str, format_option("text, json or md.")] = "text",
+    output: Annotated[Path | None, output_option("Write to a file.")] = None,
 ) -> None:
     """Show what changed between two keyword sets: terms, weights, required, aliases, categories."""
     from resume_checker.keywords.loader import load_keyword_set
@@ -50,7 +58,7 @@ def diff(
 
 def _pool(folder: Path, kwset, recursive, jobs, cache, no_cache):
     from resume_checker.batch.cache import default_cache_path
-    from resume_checker.tuning.coverage import read_pool
+    from resume_checker.batch.parsed import read_pool
 
     cache_path = None if no_cache else (cache or default_cache_path())
     limits = replace(DEFAULT_LIMITS)
@@ -69,9 +77,9 @@ def _pool(folder: Path, kwset, recursive, jobs, cache, no_cache):
 
 def coverage(
     folder: Annotated[Path, typer.Argument(help="A folder of resumes.")],
-    keyword_set: SetOption = _DEFAULT_SET,
-    output: Annotated[Path | None, typer.Option(
-        "--output", "-o", help="Write .csv or .html (an inline-SVG chart).")] = None,
+    keyword_set: SetOption = DEFAULT_SET,
+    output: Annotated[Path | None, output_option(
+        "Write .csv or .html (an inline-SVG chart).")] = None,
     recursive: RecursiveOption = False,
     jobs: JobsOption = None,
     cache: CacheOption = None,
@@ -82,16 +90,14 @@ def coverage(
     from resume_checker.tuning import coverage as cov
 
     renderers = {".csv": cov.render_csv, ".html": cov.render_html, ".htm": cov.render_html}
-    if output is not None and output.suffix.lower() not in renderers:
-        err(f"error: cannot tell the format of {output}; use .csv or .html")
-        raise typer.Exit(ExitCode.USAGE)
+    render = None if output is None else format_by_extension(output, renderers, ".csv or .html")
     with errors_to_exit_codes():
         kwset = load_keyword_set(keyword_set)
     pool = _pool(folder, kwset, recursive, jobs, cache, no_cache)
     result = cov.coverage(kwset, cov.presence(kwset, [doc for _, doc in pool.documents]))
     typer.echo(cov.render_text(result), nl=False)
-    if output is not None:
-        write_output(renderers[output.suffix.lower()](result), output)
+    if output is not None and render is not None:
+        write_output(render(result), output)
         err(f"wrote {output}")
 
 
@@ -99,10 +105,10 @@ def learn(
     folder: Annotated[Path, typer.Argument(help="A folder of resumes.")],
     labels: Annotated[Path, typer.Option(
         "--labels", help="CSV with columns file,shortlisted (yes/no, 1/0, true/false).")],
-    keyword_set: SetOption = _DEFAULT_SET,
-    output: Annotated[Path | None, typer.Option(
-        "--output", "-o", help="The new set file (default: <id>-learned.yaml here); an existing "
-        "file is never overwritten.")] = None,
+    keyword_set: SetOption = DEFAULT_SET,
+    output: Annotated[Path | None, output_option(
+        "The new set file (default: <id>-learned.yaml here); an existing file is never "
+        "overwritten.")] = None,
     recursive: RecursiveOption = False,
     jobs: JobsOption = None,
     cache: CacheOption = None,

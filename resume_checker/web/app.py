@@ -1,7 +1,8 @@
 """The FastAPI application factory: pages, the JSON API, security middleware, error mapping.
 
 Routes are thin: they read the upload, call :mod:`resume_checker.web.service` (which calls the
-library), and render.  Library errors map to HTTP statuses here, once.
+library), and render with :mod:`resume_checker.web.responses`.  Library errors map to HTTP
+statuses once, in the handlers here.
 """
 
 from __future__ import annotations
@@ -14,27 +15,24 @@ from functools import partial
 from importlib.resources import files
 
 from fastapi import FastAPI, Request
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader
 
-from resume_checker.api import DEFAULT_SET
-from resume_checker.errors import (
-    DocumentError,
-    InvalidKeywordSetError,
-    KeywordSetNotFoundError,
-    LimitExceededError,
-    ResumeCheckerError,
-)
+from resume_checker.defaults import DEFAULT_SET, TOKEN_ENV
+from resume_checker.errors import InvalidKeywordSetError, ResumeCheckerError
 from resume_checker.render.batch_html import sort_script
 from resume_checker.render.html import report_css
 from resume_checker.version import __version__
+from resume_checker.web.responses import error_response, status_for
+from resume_checker.web.routes_api import router as api_router
+from resume_checker.web.routes_pages import router as pages_router
+from resume_checker.web.routes_sets import router as sets_router
 from resume_checker.web.security import BodyTooLarge, SecurityMiddleware
 from resume_checker.web.service import JobStore
 from resume_checker.web.uploads import UploadLimits
 
-TOKEN_ENV = "RESUME_CHECKER_TOKEN"
 #: "off": parse each upload in a throw-away worker instead of the persistent pool (the old way;
 #: slower, kept to measure against and as a fallback)
 PARSE_POOL_ENV = "RESUME_CHECKER_PARSE_POOL"
@@ -69,10 +67,6 @@ def create_app(
     app.add_middleware(SecurityMiddleware, token=token or None,
                        body_limit=partial(_body_limit, limits))
     app.mount("/static", StaticFiles(directory=str(_HERE / "static")), name="static")
-
-    from resume_checker.web.routes_api import router as api_router
-    from resume_checker.web.routes_pages import router as pages_router
-    from resume_checker.web.routes_sets import router as sets_router
 
     app.include_router(pages_router)
     app.include_router(sets_router)
@@ -117,28 +111,6 @@ def create_app_from_env() -> FastAPI:
     return create_app(token=os.environ.get(TOKEN_ENV) or None, warm=True)
 
 
-def status_for(exc: ResumeCheckerError) -> int:
-    """The HTTP status of a library error: 413 for size limits, 422 for what cannot be read."""
-    if isinstance(exc, LimitExceededError):
-        return 422 if exc.code in ("timeout", "out_of_memory") else 413
-    if isinstance(exc, KeywordSetNotFoundError):
-        return 404
-    if isinstance(exc, DocumentError | InvalidKeywordSetError):
-        return 422
-    return 400
-
-
-def error_response(request: Request, status: int, message: str, code: str,
-                   problems: list[str] | None = None) -> Response:
-    if request.url.path.startswith("/api/"):
-        body = {"error": {"code": code, "message": message, "problems": problems or []}}
-        return JSONResponse(body, status_code=status)
-    return request.app.state.templates.TemplateResponse(
-        request, "error.html", {"message": message, "problems": problems or [], "status": status},
-        status_code=status,
-    )
-
-
 async def _library_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, ResumeCheckerError)
     problems = exc.problems if isinstance(exc, InvalidKeywordSetError) else None
@@ -169,9 +141,3 @@ def _templates() -> Jinja2Templates:
     templates.env.globals["default_set"] = DEFAULT_SET  # preselected in every set picker
     return templates
 
-
-def page(request: Request, name: str, context: dict, status: int = 200) -> HTMLResponse:
-    """Render a page template (autoescaped)."""
-    context = {"token_required": request.app.state.config.token is not None, **context}
-    return request.app.state.templates.TemplateResponse(request, name, context,
-                                                        status_code=status)

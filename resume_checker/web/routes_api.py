@@ -8,21 +8,16 @@ from fastapi import APIRouter, Body, File, Form, Query, Request, UploadFile
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from starlette.concurrency import run_in_threadpool
 
+from resume_checker.defaults import DEFAULT_SET
 from resume_checker.errors import InvalidKeywordSetError, KeywordSetError
-from resume_checker.keywords.loader import (
-    list_keyword_sets,
-    load_keyword_set,
-    parse_keyword_set,
-    save_keyword_set,
-)
+from resume_checker.keywords.loader import list_keyword_sets, parse_keyword_set, save_keyword_set
 from resume_checker.render import render
 from resume_checker.render.batch_json import to_dict as batch_to_dict
 from resume_checker.render.html import render_html
 from resume_checker.render.json import to_dict
-from resume_checker.web.app import error_response
+from resume_checker.web.responses import error_response
 from resume_checker.web.routes_common import batch_download, read_batch_uploads, read_upload
-from resume_checker.web.routes_sets import _safe_id
-from resume_checker.web.service import check_upload, keyword_set_for
+from resume_checker.web.service import check_upload, keyword_set_by_id, keyword_set_for
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -41,11 +36,8 @@ async def api_check(
     """The report as JSON (the documented report fields plus `findings`), Markdown, HTML or text."""
     limits = request.app.state.config.limits
     upload = await read_upload(file, limits)
-    from resume_checker.api import DEFAULT_SET
-
-    kwset = keyword_set_for(keyword_set or (None if job_ad.strip() else DEFAULT_SET), job_ad,
-                            limits)
-    result = await run_in_threadpool(check_upload, upload, kwset, limits, job_ad=job_ad)
+    set_id = keyword_set or (None if job_ad.strip() else DEFAULT_SET)
+    result = await run_in_threadpool(check_upload, upload, limits, set_id=set_id, job_ad=job_ad)
     if format == "html":
         body = render_html(result.report, document=result.document, findings=result.findings)
         return Response(body, media_type=_MEDIA["html"])
@@ -68,7 +60,7 @@ async def api_batch(
     """Starts the batch and answers at once; poll the status URL until `finished` is true."""
     limits = request.app.state.config.limits
     uploads = await read_batch_uploads(files, limits)
-    kwset = keyword_set_for(keyword_set, None, limits)
+    kwset = keyword_set_for(keyword_set)
     job = request.app.state.jobs.start(uploads, kwset)
     return {"id": job.id, "files": len(uploads), "status_url": f"/api/batch/{job.id}"}
 
@@ -103,9 +95,8 @@ def api_batch_rerank(request: Request, job_id: str, keyword_set: str = Form(...)
     job = request.app.state.jobs.get(job_id)
     if job is None or job.result is None:
         return error_response(request, 404, "no finished batch with that id", "not_found")
-    limits = request.app.state.config.limits
-    new = request.app.state.jobs.start(list(job.uploads), keyword_set_for(keyword_set, None,
-                                                                          limits), previous=job)
+    kwset = keyword_set_for(keyword_set)
+    new = request.app.state.jobs.start(list(job.uploads), kwset, previous=job)
     return JSONResponse({"id": new.id, "status_url": f"/api/batch/{new.id}"}, status_code=202)
 
 
@@ -117,7 +108,7 @@ def api_sets() -> list[dict[str, Any]]:
 
 @router.get("/sets/{set_id}", summary="One keyword set, as data")
 def api_set(set_id: str) -> dict[str, Any]:
-    return load_keyword_set(_safe_id(set_id)).model_dump(mode="json")
+    return keyword_set_by_id(set_id).model_dump(mode="json")
 
 
 @router.post("/sets/validate", summary="Validate keyword-set YAML (like `sets validate`)")

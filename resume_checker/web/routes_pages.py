@@ -21,7 +21,7 @@ from resume_checker.render import render
 from resume_checker.render.batch_html import histogram
 from resume_checker.render.html import render_html, report_view
 from resume_checker.render.json import to_dict
-from resume_checker.web.app import error_response, page
+from resume_checker.web.responses import error_response, page
 from resume_checker.web.routes_common import batch_download, read_batch_uploads, read_upload
 from resume_checker.web.security import COOKIE, cookie_value
 from resume_checker.web.service import CheckResult, check_upload, keyword_set_for
@@ -43,8 +43,7 @@ async def check_page(
 ) -> Response:
     limits = request.app.state.config.limits
     upload = await read_upload(file, limits)
-    kwset = keyword_set_for(keyword_set, job_ad, limits)
-    result = await _in_thread(check_upload, upload, kwset, limits, job_ad=job_ad)
+    result = await _in_thread(check_upload, upload, limits, set_id=keyword_set, job_ad=job_ad)
     return page(request, "report.html", _report_context(result))
 
 
@@ -60,7 +59,7 @@ async def batch_start(
 ) -> Response:
     limits = request.app.state.config.limits
     uploads = await read_batch_uploads(files, limits)
-    kwset = keyword_set_for(keyword_set, None, limits)
+    kwset = keyword_set_for(keyword_set)
     job = request.app.state.jobs.start(uploads, kwset)
     return RedirectResponse(f"/batch/{job.id}", status_code=303)
 
@@ -106,8 +105,7 @@ def batch_rerank(request: Request, job_id: str, keyword_set: str = Form(...)) ->
     job = _job(request, job_id)
     if job is None or job.result is None:
         return _gone(request)
-    limits = request.app.state.config.limits
-    kwset = keyword_set_for(keyword_set, None, limits)
+    kwset = keyword_set_for(keyword_set)
     new = request.app.state.jobs.start(list(job.uploads), kwset, previous=job)
     return RedirectResponse(f"/batch/{new.id}", status_code=303)
 

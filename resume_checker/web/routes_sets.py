@@ -15,14 +15,10 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from resume_checker.errors import InvalidKeywordSetError, KeywordSetError
-from resume_checker.keywords.loader import (
-    list_keyword_sets,
-    load_keyword_set,
-    parse_keyword_set,
-    save_keyword_set,
-)
+from resume_checker.keywords.loader import list_keyword_sets, parse_keyword_set, save_keyword_set
 from resume_checker.keywords.model import KeywordSet
-from resume_checker.web.app import page
+from resume_checker.web.responses import page
+from resume_checker.web.service import keyword_set_by_id
 
 router = APIRouter(include_in_schema=False)
 EDITOR_SOURCE = "<editor>"
@@ -37,7 +33,7 @@ def sets_page(request: Request) -> Response:
 
 @router.get("/sets/{set_id}", response_class=HTMLResponse)
 def set_page(request: Request, set_id: str) -> Response:
-    kwset = load_keyword_set(_safe_id(set_id))
+    kwset = keyword_set_by_id(set_id)
     latest = request.app.state.jobs.latest()
     return page(request, "set.html", {"s": kwset, "latest": latest,
                                       "saved": request.query_params.get("saved") == "1"})
@@ -45,7 +41,7 @@ def set_page(request: Request, set_id: str) -> Response:
 
 @router.get("/sets/{set_id}/edit", response_class=HTMLResponse)
 def set_edit_form(request: Request, set_id: str) -> Response:
-    kwset = load_keyword_set(_safe_id(set_id))
+    kwset = keyword_set_by_id(set_id)
     form = form_from_set(kwset)
     form["id"] = next_id(kwset.id)
     form["version"] = next_version(kwset.version)
@@ -54,7 +50,7 @@ def set_edit_form(request: Request, set_id: str) -> Response:
 
 @router.post("/sets/{set_id}/edit", response_class=HTMLResponse)
 async def set_save(request: Request, set_id: str) -> Response:
-    base = load_keyword_set(_safe_id(set_id))
+    base = keyword_set_by_id(set_id)
     fields = await request.form(max_fields=MAX_FORM_FIELDS)
     data = set_data_from_form({k: str(v) for k, v in fields.items()}, base)
     text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
@@ -178,9 +174,3 @@ def _number(value: str) -> float | str:
 def _num(value: float) -> str:
     return f"{value:g}"
 
-
-def _safe_id(set_id: str) -> str:
-    """Only ids reach the loader from a URL, never paths."""
-    if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", set_id):
-        raise KeywordSetError(f"'{set_id[:80]}' is not a keyword-set id")
-    return set_id

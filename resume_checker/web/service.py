@@ -10,21 +10,23 @@ push it out.
 from __future__ import annotations
 
 import dataclasses
+import re
 import secrets
 import tempfile
 import threading
 import time
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from resume_checker.api import check_document
+from resume_checker.api import check_against_job_ad, check_document
 from resume_checker.batch.cache import RunRecord
 from resume_checker.batch.runner import BatchOptions, run_batch, run_record
 from resume_checker.batch.runs import Comparison, compare
+from resume_checker.checks.model import Findings
 from resume_checker.documents.model import Document
-from resume_checker.errors import LimitExceededError, ResumeCheckerError
+from resume_checker.errors import KeywordSetError, LimitExceededError, ResumeCheckerError
 from resume_checker.keywords.loader import load_keyword_set
 from resume_checker.keywords.model import KeywordSet
 from resume_checker.ranking import BatchResult, BatchRow
@@ -39,51 +41,70 @@ JOB_AD_SOURCE = "pasted job ad"
 class CheckResult:
     report: Report
     document: Document
-    findings: Any = None                  # resume_checker.checks.Findings, when available
+    findings: Findings | None = None      # the report's findings, for the ATS view
     similarity: float | None = None       # TF-IDF similarity to the job ad, when one was given
 
 
-def keyword_set_for(set_id: str | None, job_ad: str | None, limits: UploadLimits) -> KeywordSet:
-    """The set to check against: built from a pasted job ad, or a bundled/saved set by id."""
-    if job_ad and job_ad.strip():
-        if len(job_ad) > limits.max_job_ad_chars:
-            raise LimitExceededError(
-                f"the job ad has {len(job_ad)} characters, over {limits.max_job_ad_chars}",
-                source=JOB_AD_SOURCE,
-            )
-        from resume_checker.tuning.builder import keyword_set_from_job_ad
-
-        return keyword_set_from_job_ad(job_ad, source=JOB_AD_SOURCE)
+def keyword_set_for(set_id: str | None) -> KeywordSet:
+    """A bundled or saved set chosen in a form by its id (never a path)."""
     if not set_id or "/" in set_id or "\\" in set_id or set_id.lower().endswith((".yaml", ".yml")):
         raise ResumeCheckerError("choose a keyword set by its id, or paste a job ad")
     return load_keyword_set(set_id)
 
 
+def keyword_set_by_id(set_id: str) -> KeywordSet:
+    """The set a URL names; only ids reach the loader from a URL, never paths."""
+    if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", set_id):
+        raise KeywordSetError(f"'{set_id[:80]}' is not a keyword-set id")
+    return load_keyword_set(set_id)
+
+
 def check_upload(
-    upload: Upload, kwset: KeywordSet, limits: UploadLimits, *, job_ad: str | None = None
+    upload: Upload, limits: UploadLimits, *, set_id: str | None = None, job_ad: str | None = None
 ) -> CheckResult:
-    """Parse in a worker, then match, score and run the ATS checks here."""
-    document = parse_isolated(upload.data, upload.name, limits.files)
+    """Check one upload against a pasted job ad, when there is one, else the set ``set_id``.
+
+    The file is parsed in a worker; matching, scoring and the ATS checks run here.
+    """
+    def parse() -> Document:
+        return parse_isolated(upload.data, upload.name, limits.files)
+
+    if job_ad and job_ad.strip():
+        return _check_against_job_ad(parse, job_ad, limits)
+    kwset = keyword_set_for(set_id)
+    document = parse()
     report = check_document(document, kwset)
-    similarity = None
-    if job_ad and job_ad.strip() and report.scorable:
-        from resume_checker.tuning.similarity import content_similarity
-
-        similarity = content_similarity(document.text, job_ad)
-    return CheckResult(report, document, _findings(report, document, kwset), similarity)
+    return CheckResult(report, document, findings_of(report))
 
 
-def _findings(report: Report, document: Document, kwset: KeywordSet) -> Any:
-    """The findings ``check_document`` already ran (the checks cost more than the matching),
-    or, for a report without them, the checks run here."""
-    try:
-        from resume_checker.checks import run_checks
-        from resume_checker.checks.model import Findings
-    except ImportError:  # the checks package is optional for the web
+def _check_against_job_ad(
+    parse: Callable[[], Document], job_ad: str, limits: UploadLimits
+) -> CheckResult:
+    if len(job_ad) > limits.max_job_ad_chars:
+        raise LimitExceededError(
+            f"the job ad has {len(job_ad)} characters, over {limits.max_job_ad_chars}",
+            source=JOB_AD_SOURCE,
+        )
+    parsed: list[Document] = []  # the page's ATS view needs the document as well as the report
+
+    def parse_and_keep() -> Document:
+        parsed.append(parse())
+        return parsed[0]
+
+    report = check_against_job_ad(parse_and_keep, job_ad, source=JOB_AD_SOURCE)
+    # The web shows the similarity beside the report (on the page and in the JSON) when the
+    # resume could be scored, and not in the report's Markdown, text and HTML.
+    similarity = report.content_similarity if report.scorable else None
+    report = dataclasses.replace(report, content_similarity=None)
+    return CheckResult(report, parsed[0], findings_of(report), similarity)
+
+
+def findings_of(report: Report) -> Findings | None:
+    """The findings ``check_document`` already ran, for the ATS view (running the checks again
+    would cost more than the matching)."""
+    if report.structure is None:
         return None
-    if report.structure is not None:
-        return Findings(items=report.findings, structure=report.structure)
-    return run_checks(document, kwset=kwset)
+    return Findings(items=report.findings, structure=report.structure)
 
 
 # --------------------------------------------------------------------------- batches

@@ -97,6 +97,23 @@ def test_api_check_with_job_ad_builds_the_set(web):
     assert 0 <= body["content_similarity"] <= 1
 
 
+def test_api_check_with_job_ad_is_the_library_job_ad_check(web):
+    """One job-ad path: the web's report is the library's (the ad named "pasted job ad"), with
+    the similarity beside the report in the JSON and not inside its Markdown."""
+    from resume_checker.api import check_against_job_ad
+    from resume_checker.documents import parse_document
+    from resume_checker.render.json import to_dict
+
+    ad = "Machine learning engineer. Requirements: Python, PyTorch, CUDA. Nice to have: JAX."
+    data = pdf(STRONG)
+    body = web.post("/api/check", files={"file": ("a.pdf", data)}, data={"job_ad": ad}).json()
+    expected = to_dict(check_against_job_ad(parse_document(data, filename="a.pdf"), ad,
+                                            source="pasted job ad"))
+    assert {k: body[k] for k in expected} == expected
+    md = web.post("/api/check?format=md", files={"file": ("a.pdf", data)}, data={"job_ad": ad})
+    assert "similarity" not in md.text.lower()
+
+
 @pytest.mark.parametrize(
     ("name", "data", "status"),
     [

@@ -20,6 +20,6 @@ def test_web_findings_are_the_checks_findings():
                               fmt="text", data="\n".join(LINES).encode())
     kwset = load_keyword_set("neural-network-architect")
     report = check_document(document, kwset)
-    reused = service._findings(report, document, kwset)
+    reused = service.findings_of(report)
     assert reused == run_checks(document, kwset=kwset, today=date.today())
     assert reused.structure is report.structure
