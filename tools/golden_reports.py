@@ -70,7 +70,9 @@ def _fingerprint(path: str) -> str:
     except ImportError:  # the layout before the renderers were named render/
         from resume_checker.reports import render  # type: ignore[no-redef]
 
-    name = os.path.relpath(path, ROOT.parent)
+    # named from the checkout or the corpus, so two checkouts in two places compare
+    name = (os.path.relpath(path, ROOT) if Path(path).is_relative_to(ROOT)
+            else "corpus/" + os.path.relpath(path, SHARED))
     try:
         document = parse_document(Path(path).read_bytes(), filename=Path(path).name)
     except Exception as exc:  # the error a file raises is part of its fingerprint
