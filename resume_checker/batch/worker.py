@@ -139,7 +139,7 @@ def _load(state: WorkerState, task: FileTask) -> _Loaded:
     day = (config.today or date.today()).isoformat()
     sha, data = task.sha256, None
     if sha is None:
-        data = _read(task.path, config.limits)
+        data = read_bytes(task.path, config.limits)
         sha = hashlib.sha256(data).hexdigest()
     analysis = _cached_analysis(state, sha, day)
     if analysis is not None:
@@ -148,7 +148,7 @@ def _load(state: WorkerState, task: FileTask) -> _Loaded:
     cached = document is not None
     if document is None:
         if data is None:  # the hash came from the parent: now the bytes are needed
-            data = _read(task.path, config.limits)
+            data = read_bytes(task.path, config.limits)
             sha = hashlib.sha256(data).hexdigest()
         document = parse_document(data, filename=_name(task.path), limits=config.limits)
     analysis = analyse(document, today=config.today)
@@ -165,7 +165,7 @@ def read_document(state: WorkerState, task: FileTask) -> tuple[str, str, bool]:
     from resume_checker.documents import parse_document
 
     limits = state.config.limits
-    data = _read(task.path, limits)
+    data = read_bytes(task.path, limits)
     sha = hashlib.sha256(data).hexdigest()
     stored = _cached(state, sha)
     if stored is not None:
@@ -192,7 +192,8 @@ def _name(path: str) -> str:
     return path.rstrip("/").rsplit("/", 1)[-1] if is_url(path) else Path(path).name
 
 
-def _read(source: str, limits: Limits) -> bytes:
+def read_bytes(source: str, limits: Limits) -> bytes:
+    """A task's file (or URL) as bytes, refused with a plain reason when empty or over a limit."""
     if is_url(source):
         return read_url(source, limits)
     path = Path(source)

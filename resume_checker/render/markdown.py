@@ -26,7 +26,7 @@ def _num(value: float) -> str:
     return f"{value:g}"
 
 
-def _fenced(lines: list[str]) -> list[str]:
+def fenced(lines: list[str]) -> list[str]:
     """A fenced code block longer than any backtick run inside it (resume text stays text)."""
     longest = max((len(run) for line in lines for run in re.findall(r"`+", line)), default=0)
     fence = "`" * max(3, longest + 1)
@@ -80,7 +80,7 @@ def _ats_view(report: Report) -> list[str]:
             f"  [{a.origin}]" if a.origin != "body" else "")
         lines.append(f"{a.page}:{a.line:<3} {a.text}{flag}")
     return ["## ATS view", "", "The text in the order an ATS reads it, with the section each "
-            "line was filed under.", "", *_fenced(lines), ""]
+            "line was filed under.", "", *fenced(lines), ""]
 
 
 def render_markdown(report: Report) -> str:

@@ -65,7 +65,7 @@ def create_app(
     app.state.jobs = JobStore(limits)
     app.state.templates = _templates()
     app.add_middleware(SecurityMiddleware, token=token or None,
-                       body_limit=partial(_body_limit, limits))
+                       body_limit=partial(body_limit_for, limits))
     app.mount("/static", StaticFiles(directory=str(_HERE / "static")), name="static")
 
     app.include_router(pages_router)
@@ -122,7 +122,8 @@ async def _body_too_large(request: Request, exc: Exception) -> Response:
     return error_response(request, 413, str(exc), "too_large")
 
 
-def _body_limit(limits: UploadLimits, path: str) -> int:
+def body_limit_for(limits: UploadLimits, path: str) -> int:
+    """The most bytes a request to ``path`` may send: one upload, or a batch, plus form overhead."""
     if "batch" in path:
         return limits.max_batch_bytes + _OVERHEAD
     return limits.max_file_bytes + 4 * limits.max_job_ad_chars + _OVERHEAD

@@ -105,7 +105,7 @@ def test_cli_batch_logs_no_resume_text_and_leaves_no_temp_files(
 fastapi = pytest.importorskip("fastapi")
 from fastapi.testclient import TestClient  # noqa: E402
 
-from resume_checker.web.app import _body_limit, create_app  # noqa: E402
+from resume_checker.web.app import body_limit_for, create_app  # noqa: E402
 from resume_checker.web.uploads import UploadLimits  # noqa: E402
 
 
@@ -135,7 +135,7 @@ def test_web_upload_limit_is_the_library_file_limit() -> None:
     assert UploadLimits().max_file_bytes == Limits().max_file_bytes
     small = UploadLimits(files=Limits(max_file_bytes=4_000))
     assert small.max_file_bytes == 4_000
-    assert _body_limit(small, "/api/check") < _body_limit(UploadLimits(), "/api/check")
+    assert body_limit_for(small, "/api/check") < body_limit_for(UploadLimits(), "/api/check")
     web = TestClient(create_app(limits=small), base_url="http://127.0.0.1")
     response = web.post("/api/check", files={"file": ("cv.txt", RESUME.encode() * 40)})
     assert response.status_code == 413

@@ -92,7 +92,7 @@ def no_read_work(state, task):
     """The real work in a worker where any attempt to read a file fails."""
     import resume_checker.batch.worker as worker
 
-    worker._read = _unreadable
+    worker.read_bytes = _unreadable
     return check_file(state, task)
 
 

@@ -48,10 +48,10 @@ def test_markdown_ats_view_is_one_literal_block() -> None:
 
 
 def test_fence_is_longer_than_any_backtick_run() -> None:
-    from resume_checker.render.markdown import _fenced
+    from resume_checker.render.markdown import fenced
 
-    assert _fenced(["a ``` b", "c"]) == ["````text", "a ``` b", "c", "````"]
-    assert _fenced(["plain"])[0] == "```text"
+    assert fenced(["a ``` b", "c"]) == ["````text", "a ``` b", "c", "````"]
+    assert fenced(["plain"])[0] == "```text"
 
 
 def test_findings_count_adds_only_notices_no_finding_reports() -> None:
