@@ -2,10 +2,10 @@
 
 For every resume it can reach (the bundled samples, and with ``../shared`` beside the checkout
 the 2,484 corpus PDFs and the template PDFs) it writes one line: the file, a hash of the parsed
-document, and a hash of the JSON, Markdown and text reports against every bundled keyword set
-on a fixed date (or the error the file raises).  A second mode runs ``resume-checker batch`` over
-the same folders and hashes the CSV ranking, once without the cache and once as a re-rank from
-a fresh cache, so the batch road (workers, cache entries, re-rank decode) is covered too.
+document, and a hash of the JSON, Markdown, text and HTML reports against every bundled keyword
+set on a fixed date (or the error the file raises).  A second part runs ``resume-checker batch``
+over the same folders and hashes the CSV ranking without the cache, writing a fresh cache, and
+re-ranked from it, so the batch road (workers, cache entries, re-rank decode) is covered too.
 
     python tools/golden_reports.py --out before.tsv          # on the old code
     python tools/golden_reports.py --out after.tsv --compare before.tsv
@@ -32,6 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("RESUME_CHECKER_SHARED", ROOT.parent / "shared")) / "corpus"
 TODAY = date(2026, 1, 15)
 SUFFIXES = {".pdf", ".docx", ".txt", ".md"}
+FORMATS = ("json", "md", "text", "html")
 
 
 def _files() -> list[Path]:
@@ -80,7 +81,7 @@ def _fingerprint(path: str) -> str:
     cells = [name, _digest(repr(document))]
     for kwset in _STATE["sets"]:  # type: ignore[attr-defined]
         report = check_document(document, kwset, today=TODAY)
-        cells.append(_digest("\0".join(render(report, fmt) for fmt in ("json", "md", "text"))))
+        cells.append(_digest("\0".join(render(report, fmt) for fmt in FORMATS)))
     return "\t".join(cells)
 
 
