@@ -13,6 +13,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from itertools import repeat
 
 import numpy as np
 import pypdfium2 as pdfium
@@ -61,6 +62,7 @@ _NO_TEXT_FIX = "export the resume from your word processor as PDF (not a scan)"
 
 
 _char_unicode = fast(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint, VP, INT)
+_is_generated = fast(pdfium_c.FPDFText_IsGenerated, INT, VP, INT)
 _count_objects = fast(pdfium_c.FPDFPage_CountObjects, INT, VP)
 _get_object = fast(pdfium_c.FPDFPage_GetObject, VP, VP, INT)
 _form_count = fast(pdfium_c.FPDFFormObj_CountObjects, INT, VP)
@@ -188,13 +190,15 @@ def _scan(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, may_have_images: b
     if len(text) != count:  # characters outside the BMP: rebuild the text one char per index
         text = "".join(_char(_char_unicode(handle, i)) for i in range(count))
     # FS_RECTF (left, top, right, bottom) per char; spaces and CR/LF need no box
-    box_array = loose_boxes(handle, non_space_indices(text), count)
+    wanted = non_space_indices(text)
+    box_array = loose_boxes(handle, wanted, count)
+    generated = _generated(handle, text, wanted)
     width, height = page.get_width(), page.get_height()
     page_handle = address(page)
     images = 0
     if may_have_images or count == 0:
         images = _count_images(page_handle)
-    geometry = analyse(text, box_array, width)
+    geometry = analyse(text, box_array, width, generated)
     hidden: dict[str, PageGeometry] = {}
     if count:
         drawn = np.zeros(count, dtype=bool)
@@ -208,14 +212,27 @@ def _scan(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, may_have_images: b
             handle, box_array, drawn, page.get_cropbox(), objects, CharFonts(handle).size
         )
         if reasons is not None:
-            geometry = analyse(_blank(text, reasons != 0), box_array, width)
+            geometry = analyse(_blank(text, reasons != 0), box_array, width, generated)
             for code in np.unique(reasons[reasons != 0]).tolist():
                 hidden[HIDDEN_REASONS[code]] = analyse(
-                    _blank(text, reasons != code), box_array, width
+                    _blank(text, reasons != code), box_array, width, generated
                 )
     return _Scan(
         geometry=geometry, width=width, height=height, image_count=images, hidden=hidden
     )
+
+
+def _generated(handle: int | None, text: str, drawn: np.ndarray) -> np.ndarray:
+    """Per char index: whether PDFium generated the char (a space for a gap, a line break)
+    rather than read it from the file; asked only of the whitespace chars."""
+    generated = np.zeros(len(text), dtype=bool)
+    spaces = np.ones(len(text), dtype=bool)
+    spaces[drawn] = False
+    indices = np.flatnonzero(spaces)
+    if len(indices) and handle:
+        flags = list(map(_is_generated, repeat(handle), indices.tolist()))
+        generated[indices] = np.array(flags, dtype=np.int32) == 1
+    return generated
 
 
 def _blank(text: str, mask: np.ndarray) -> str:
