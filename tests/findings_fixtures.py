@@ -162,6 +162,13 @@ def my_journey_text() -> bytes:
     return "\n".join(lines).encode()
 
 
+def lookalike_docx() -> bytes:
+    """The visible resume with "PyTorch" written with a Cyrillic o (U+043E) in its skills."""
+    lines = [ln.replace("PyTorch, ", "PyT\u043erch, ") if ln.startswith("Python") else ln
+             for ln in VISIBLE]
+    return raw_docx("".join(_p(s) for s in lines))
+
+
 #: name -> (file name, factory, the finding code it must raise)
 FIXTURES: dict[str, tuple[str, Callable[[], bytes], str]] = {
     "white_tiny": ("white_tiny.pdf", white_tiny_pdf, "hidden_text"),
@@ -174,4 +181,5 @@ FIXTURES: dict[str, tuple[str, Callable[[], bytes], str]] = {
     "header_contact": ("header_contact.docx", header_contact_docx, "contact_in_header"),
     "layout_table": ("table.docx", layout_table_docx, "layout_table"),
     "my_journey": ("journey.txt", my_journey_text, "nonstandard_heading"),
+    "lookalike": ("lookalike.docx", lookalike_docx, "mixed_script"),
 }

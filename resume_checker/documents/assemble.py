@@ -10,7 +10,17 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from resume_checker.documents.model import BBox, Document, Line, Notice, Origin, Page, Severity
+from resume_checker.documents.lookalikes import Folded, fold_lookalikes
+from resume_checker.documents.model import (
+    BBox,
+    Document,
+    FoldedWord,
+    Line,
+    Notice,
+    Origin,
+    Page,
+    Severity,
+)
 from resume_checker.documents.normalize import join_broken_words, normalize_line
 from resume_checker.documents.sections import label_sections
 from resume_checker.limits import DEFAULT_LIMITS, Limits
@@ -51,7 +61,7 @@ def build_document(
 ) -> Document:
     """Normalise, join broken words, apply the character limit and label sections."""
     notices = list(notices)
-    cleaned_pages: list[tuple[RawPage, list[RawLine], list[str]]] = []
+    cleaned_pages: list[tuple[RawPage, list[RawLine], list[str], list[tuple[Folded, ...]]]] = []
     budget = limits.max_chars
     truncated_at: int | None = None
     for page in pages:
@@ -70,7 +80,14 @@ def build_document(
             budget -= len(text)
             kept.append(raw)
             texts.append(text)
-        cleaned_pages.append((page, kept, join_broken_words(texts)))
+        joined = join_broken_words(texts)
+        # Look-alike letters of another script are read as the Latin word they show (after the
+        # joins, so a folded word is whole; before the section labels, so headings are known).
+        folds: list[tuple[Folded, ...]] = [()] * len(joined)
+        for i, text in enumerate(joined):
+            if not text.isascii():
+                joined[i], folds[i] = fold_lookalikes(text)
+        cleaned_pages.append((page, kept, joined, folds))
     if truncated_at is not None:
         notices.append(
             Notice(
@@ -86,18 +103,24 @@ def build_document(
         )
 
     # Section labels run across pages: a heading on page 1 still governs page 2.
-    all_texts = [t for _, _, texts in cleaned_pages for t in texts]
+    all_texts = [t for _, _, texts, _ in cleaned_pages for t in texts]
     labels = label_sections(all_texts)
     at = 0
     out_pages: list[Page] = []
-    for page, kept, texts in cleaned_pages:
+    folded: list[FoldedWord] = []
+    for page, kept, texts, folds in cleaned_pages:
         lines: list[Line] = []
         number = page.number
         page_labels = labels[at : at + len(kept)]
         at += len(kept)
-        for raw, text, (section, is_heading) in zip(kept, texts, page_labels, strict=True):
+        for raw, text, (section, is_heading), words in zip(
+            kept, texts, page_labels, folds, strict=True
+        ):
             if not text:  # the whole line was the tail of a word joined to the line before
                 continue
+            if words:
+                folded.extend(FoldedWord(w.original, w.folded, number, len(lines) + 1, w.start)
+                              for w in words)
             # By position (text, page, number, section, is_heading, origin, bbox, font_size,
             # bold, column, hidden, font): a third cheaper than by keyword, for every line.
             lines.append(
@@ -122,4 +145,5 @@ def build_document(
         byte_size=len(data),
         page_count=page_count if page_count is not None else len(out_pages),
         metadata=tuple(metadata),
+        folded_words=tuple(folded),
     )

@@ -110,6 +110,19 @@ class Notice:
 
 
 @dataclass(frozen=True, slots=True)
+class FoldedWord:
+    """A word the file writes with Cyrillic or Greek look-alike letters ("PyT\u043erch"), kept as
+    written; its line shows it folded to Latin letters, as it is matched (see
+    :mod:`resume_checker.documents.lookalikes`)."""
+
+    original: str
+    folded: str
+    page: int
+    line: int  # the line's number on its page
+    start: int  # where the word starts in the line's text (the folded word has its length)
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
     """A parsed resume: the pages and lines an ATS would read, plus what went wrong reading them."""
 
@@ -126,6 +139,9 @@ class Document:
     #: of `pages` so it is neither matched nor scored, but kept for findings and the ATS view;
     #: numbered after the visible lines of their page
     hidden_lines: tuple[Line, ...] = ()
+    #: the visible words written with look-alike letters of another script, as written: their
+    #: lines hold them folded to Latin letters
+    folded_words: tuple[FoldedWord, ...] = ()
 
     @property
     def lines(self) -> tuple[Line, ...]:

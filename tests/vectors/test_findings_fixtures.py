@@ -37,7 +37,7 @@ def test_clean_resume_raises_no_error_or_warning_about_parsing() -> None:
     report = check(plain_pdf(), filename="r.pdf", today=TODAY)
     codes = {f.code for f in report.findings}
     assert not codes & {"hidden_text", "garbled_text", "page_without_text", "no_text_layer",
-                        "layout_table", "images"}
+                        "layout_table", "images", "mixed_script"}
 
 
 def test_notice_and_finding_with_one_code_are_shown_once() -> None:

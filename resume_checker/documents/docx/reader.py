@@ -129,13 +129,13 @@ def _parse(zf: zipfile.ZipFile, data: bytes, *, source: str, limits: Limits) -> 
     styles_part = next((t for t, kind in rels.values() if kind.endswith("/styles")), None)
     if styles_part is None and "word/styles.xml" in parts.names:
         styles_part = "word/styles.xml"
-    styles = Styles(parts.xml(styles_part) if styles_part in parts.names else None)
+    styles = Styles(parts.xml(styles_part, "the styles") if styles_part in parts.names else None)
     notices: list[Notice] = []
 
     margin_roots: list[tuple[Origin, etree._Element]] = []
     for origin, part in _margin_parts(root, rels):
         if part in parts.names:
-            margin_roots.append((origin, parts.xml(part)))
+            margin_roots.append((origin, parts.xml(part, f"a page {origin.value}")))
         else:
             notices.append(
                 Notice(

@@ -96,7 +96,8 @@ def run_props(rpr: etree._Element | None) -> _Props:
             bold = on_off(child)
         elif tag == _SZ:
             half_points = child.get(VAL, "")
-            size = int(half_points) / 2 if half_points.isdigit() else None
+            # isdecimal, not isdigit: int() refuses digits such as "\u00b2"
+            size = int(half_points) / 2 if half_points.isdecimal() else None
         elif tag == _VANISH:
             vanish = on_off(child)
         elif tag == _COLOR:
@@ -297,7 +298,7 @@ def may_underlay_text(root: etree._Element) -> bool:
             return True
     for props in root.iter(f"{{{_WPS}}}spPr"):
         for fill in props:
-            tag = etree.QName(fill).localname
+            tag = _local_name(fill)
             if tag in ("gradFill", "blipFill", "pattFill"):
                 return True
             if tag == "solidFill" and not _light_drawingml(fill):
@@ -313,9 +314,16 @@ def may_underlay_text(root: etree._Element) -> bool:
     return False
 
 
+def _local_name(element: etree._Element) -> str | None:
+    """The tag without its namespace; None for a node that is not an element (an unexpanded
+    entity reference: ``etree.QName`` refuses those)."""
+    tag = element.tag
+    return tag.rpartition("}")[2] if isinstance(tag, str) else None
+
+
 def _light_drawingml(fill: etree._Element) -> bool:
     for color in fill:
-        tag, value = etree.QName(color).localname, color.get("val", "")
+        tag, value = _local_name(color), color.get("val", "")
         if tag == "srgbClr" and _HEX.fullmatch(value):
             return is_light(value)
         if tag == "schemeClr":
