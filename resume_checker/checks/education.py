@@ -1,8 +1,10 @@
 """Degrees: the highest level (PhD, Master's, Bachelor's, Associate, other) and its field.
 
 Degree names are spelt many ways (Ph.D., Doctor of Philosophy, M.S., MSc, M.Eng, MBA, B.S.,
-BSc, B.Tech, BA...).  Short forms that are also words or state codes (MS, MA, BA, BS, BE) count
-only beside a field or "in"/"of", so "MS Office" and "Boston, MA" are no degrees.
+BSc, B.Tech, B.E, BA, LL.B., J.D., PharmD...).  Short forms that are also words or state codes
+(MS, MA, BA, BS, BE, MD, JD) count only beside a field or "in"/"of", so "MS Office", "Boston, MA",
+"to BE done" and "Baltimore, MD" are no degrees.  Professional doctorates (J.D., M.D.) rank
+with the PhD.
 """
 
 from __future__ import annotations
@@ -19,32 +21,93 @@ _OF_FIELD = (
     r"Computer\s+Applications|Social\s+Work))"
 )
 _OF = _OF_FIELD + "?"
+# "Bachelor's", "Bachelor’s", "Bachelor‘s", "Bachelor´s", "Bachelors"
+_POSSESSIVE = r"(?:['\u2019\u2018\u00b4]s|s)?"
+_PLURAL = r"(?:['\u2019\u2018\u00b4]s|s)"
+# A bare "Master" or "Bachelor" is a degree only before a degree word or a capitalised field
+# ("Master in Computer Science", "Bachelor of the Arts", "Master :Business Administration"),
+# not in "Scrum Master", "Master Electrician", "master schedule" or a marital status.
+_OF_NAME = r"(?-i:(?=\s+(?:of|in)\s+(?:the\s+)?[A-Z]|\s*:\s*[A-Z]))"
 # Abbreviations followed by a field, "in", "of", a comma or a parenthesis (not "MS Office").
-_AMBIGUOUS_TAIL = r"(?=\s*(?:in\b|of\b|,|:|\(|-|\u2013|\s[A-Z][a-z]))(?!\s+(?:Office|Excel|Word|" \
-    r"SQL|Project|Access|Teams|Dynamics|PowerPoint|Visio|Outlook|Windows|Azure)\b)"
+# The capitalised next word is matched with case ("MS Computer Science", not "AS SOON AS").
+_AMBIGUOUS_TAIL = r"(?=\s*(?:in\b|of\b|,|:|\(|-|\u2013|(?-i:\s[A-Z][a-z])|\s" \
+    r"(?:computer|electrical|mechanical|civil|chemical|information|data|business|mathematics|" \
+    r"physics|statistics|economics|finance|accounting|biology|chemistry|nursing|psychology|" \
+    r"engineering|science)\b))(?!\s+(?:Office|" \
+    r"Excel|Word|SQL|Project|Access|Teams|Dynamics|PowerPoint|Visio|Outlook|Windows|Azure)\b)"
+# Short forms that are also words or codes ("to BE done", "Baltimore, MD", "see the JD"): a
+# degree only before "in"/"of" and a capitalised field, a parenthesis, the word degree, a
+# school ("JD, Harvard Law School"), or (BE) an engineering branch ("BE Mechanical").
+_SCHOOL_AHEAD = r"(?:[A-Z][A-Za-z.&'-]*\s+){0,3}(?:University|College|Institute|School)\b"
+_DEGREE_CONTEXT = (
+    rf"(?-i:(?=\s+(?:in|of)\s+[A-Z]|\s*\(|\s+[Dd]egree\b|\s*[,\u2013-]\s*{_SCHOOL_AHEAD}))"
+)
+_BRANCH = (
+    r"(?-i:(?=\s+(?:Mechanical|Electrical|Electronics|Civil|Computer|Chemical|Information|"
+    r"Instrumentation|Production|Industrial|Aeronautical|Aerospace|Automobile|Biomedical|"
+    r"Biotechnology|Telecommunications?|Software|Metallurgy|Mechatronics|Marine|Mining|"
+    r"ECE|EEE|CSE|EE|IT)\b))"
+)
+#: J.D. and M.D. (and the other doctorates of a profession: PharmD, DNP, DDS, DVM, DPT,
+#: PsyD, EdD) count as doctoral level, like a PhD: they are the terminal degree of their field,
+#: and a set asking for a doctorate is met by them.
 _LEVELS: tuple[tuple[DegreeLevel, str], ...] = (
     (DegreeLevel.PHD,
-     rf"Ph\.?\s?D\.?|D\.?Phil\.?|Doctor\s+of\s+Philosophy|Doctorate{_OF}|Ed\.D\.?|D\.Sc\.?|"
-     r"Sc\.D\.?|Doctor\s+of\s+\w+(?:\s+\w+)?|M\.D\.|J\.D\.|Juris\s+Doctor"),
+     rf"Ph\.?\s?D\.?|D\.?Phil\.?|Doctor\s+of\s+Philosophy|Doctorate{_OF}|Ed\.D\.?|(?-i:EdD)|"
+     r"D\.Sc\.?|"
+     r"Sc\.D\.?|Doctor\s+of\s+\w+(?:\s+\w+)?|M\.D\.|J\.D\.|Juris\s+Doctor|Pharm\.?\s?D\.?|"
+     r"Psy\.?D\.?|D\.N\.P\.|D\.D\.S\.|D\.V\.M\.|D\.P\.T\.|(?-i:DNP|DDS|DVM|DPT)|"
+     rf"(?-i:MD|JD){_DEGREE_CONTEXT}"),
     (DegreeLevel.MASTERS,
-     rf"Master(?:'s|\u2019s|s)?(?:\s+Degree)?{_OF}|M\.\s?S\.?c?\.?|M\.Sc\.?|MSc|M\.\s?A\.|"
-     r"M\.?\s?Eng\.?|MEng|M\.?B\.?A\.?|MPH|M\.P\.H\.|MFA|M\.F\.A\.|M\.?\s?Tech|MCA|M\.?Phil|"
-     r"LL\.?M\.?|M\.Ed\.?|MEd|MSW|MPA|MSCS|MSEE|"
-     rf"(?-i:MS|MA){_AMBIGUOUS_TAIL}"),
+     rf"Master(?:{_PLURAL}(?:\s+Degree)?{_OF}|(?:\s+Degree)?{_OF_FIELD}|\s+Degree|{_OF_NAME})|"
+     r"M\.\s?S\.?c?\.?|M\.Sc\.?|MSc|M\.\s?A\.|"
+     r"M\.?\s?Eng\.?|MEng|M\.?B\.?A\.?|MPH|M\.P\.H\.|MFA|M\.F\.A\.|M\.?\s?Tech\.?|MCA|M\.?Phil|"
+     r"LL\.?M\.?|M\.Ed\.?|MEd|MSW|MPA|MSCS|MSEE|M\.\s?E\.|M\.C\.A\.|M\.?Com|"
+     rf"(?-i:MS|MA){_AMBIGUOUS_TAIL}|(?-i:ME){_DEGREE_CONTEXT}"),
     (DegreeLevel.BACHELORS,
-     rf"Bachelor(?:'s|\u2019s|s)?(?:\s+Degree)?{_OF}|B\.\s?S\.?c?\.?|B\.Sc\.?|BSc|B\.\s?A\.|"
-     r"B\.?\s?Tech|B\.?\s?Eng\.?|B\.E\.|BBA|B\.B\.A\.|B\.?Com|BFA|B\.F\.A\.|BCA|BSN|LL\.?B\.?|"
-     r"A\.B\.|BSCS|BSEE|"
-     rf"(?-i:BS|BA|BE){_AMBIGUOUS_TAIL}"),
+     rf"Bachelor(?:{_PLURAL}(?:\s+Degree)?{_OF}|(?:\s+Degree)?{_OF_FIELD}|\s+Degree|{_OF_NAME})|"
+     r"B\.\s?S\.?c?\.?|B\.Sc\.?|BSc|B\.\s?A\.|"
+     r"B\.?\s?Tech\.?|B\.?\s?Eng\.?|B\.\s?E\.?|BBA|B\.B\.A\.|B\.?Com|BFA|B\.F\.A\.|BCA|BSN|"
+     r"LL\.?B\.?|A\.B\.|BSCS|BSEE|B\.C\.A\.|B\.Pharm|BPharm|"
+     rf"(?-i:BS|BA){_AMBIGUOUS_TAIL}|(?-i:BE)(?:{_DEGREE_CONTEXT}|{_BRANCH})"),
     (DegreeLevel.ASSOCIATE,
-     rf"Associate(?:'s|\u2019s|s)?(?:\s+Degree{_OF}|{_OF_FIELD})|A\.A\.S?\.|A\.S\.|(?-i:AAS|AS|AA)"
-     rf"{_AMBIGUOUS_TAIL}"),
+     rf"Associate{_POSSESSIVE}(?:\s+Degree{_OF}|{_OF_FIELD})|A\.A\.(?:S\.)?|A\.S\.|"
+     rf"(?-i:AAS|AS|AA){_AMBIGUOUS_TAIL}"),
     (DegreeLevel.OTHER,
      r"High\s+School\s+Diploma|GED|Diploma|Certificate|HND|Higher\s+National\s+Diploma"),
 )
+#: The abbreviations (and common spellings) of each level that resumes and job ads write, for
+#: other packages that need the same table (the keyword-set builder's degree aliases).
+#: Ambiguous short forms (BE, BA, BS, MS, MA, MD, JD) are listed; they count as degrees only
+#: in a degree context, which ``degree_level`` checks.
+DEGREE_ABBREVIATIONS: dict[DegreeLevel, tuple[str, ...]] = {
+    DegreeLevel.PHD: (
+        "PhD", "Ph.D.", "Ph.D", "DPhil", "D.Phil.", "doctorate", "Ed.D.", "EdD", "D.Sc.",
+        "J.D.", "JD", "Juris Doctor", "M.D.", "MD", "PharmD", "Pharm.D.", "DNP", "PsyD",
+        "DDS", "DVM", "DPT",
+    ),
+    DegreeLevel.MASTERS: (
+        "Master's", "Masters", "M.S.", "MS", "M.Sc.", "MSc", "M.A.", "MA", "M.Eng.", "MEng",
+        "M.E.", "M.Tech", "MTech", "MBA", "M.B.A.", "MCA", "MPH", "MFA", "M.Phil.", "MPhil",
+        "LL.M.", "LLM", "M.Ed.", "MEd", "MSW", "MPA", "M.Com",
+    ),
+    DegreeLevel.BACHELORS: (
+        "Bachelor's", "Bachelors", "B.S.", "BS", "B.Sc.", "BSc", "B.A.", "BA", "B.E.", "B.E",
+        "BE", "B.Eng.", "BEng", "B.Tech", "BTech", "B.Com", "BCom", "BBA", "B.B.A.", "BFA",
+        "BCA", "BSN", "LL.B.", "LLB", "B.Pharm",
+    ),
+    DegreeLevel.ASSOCIATE: ("Associate's degree", "Associate degree", "A.A.", "A.S.", "AAS"),
+}
+#: the entries of DEGREE_ABBREVIATIONS that are also words or codes: safe as a keyword
+#: alias only where the matcher checks the context (a plain alias "BE" would match "to BE")
+DEGREE_CONTEXT_ONLY: frozenset[str] = frozenset(
+    {"BE", "BA", "BS", "MS", "MA", "MD", "JD", "AAS"}
+)
+
+
 # The letters each level's names start with (case-folded): "Ph.D.", "Doctor", "Ed.D.", "J.D.",
-# "M.D.", "Sc.D."; "Master", "LL.M."; "Bachelor", "A.B.", "LL.B."; "Associate"; "Diploma", "GED",
-# "High School", "Certificate".
+# "M.D.", "Sc.D.", "PharmD", "PsyD", "DNP"; "Master", "LL.M."; "Bachelor", "A.B.", "LL.B.";
+# "Associate"; "Diploma", "GED", "High School", "Certificate".
 _FIRST_LETTERS = {
     DegreeLevel.PHD: "dejmps", DegreeLevel.MASTERS: "lm", DegreeLevel.BACHELORS: "abl",
     DegreeLevel.ASSOCIATE: "a", DegreeLevel.OTHER: "cdgh",
@@ -87,6 +150,18 @@ def _field(rest: str) -> str | None:
     if not field or field.split()[0] in {"University", "College", "Institute", "School"}:
         return None
     return field
+
+
+def degree_mentions(text: str) -> list[tuple[DegreeLevel, str, int]]:
+    """Every degree a line of text names: (level, the name as written, start offset).
+
+    The same recognition as the resume's Education section, for any text (a job ad's
+    requirement line, say); ambiguous short forms count only in a degree context.
+    """
+    return [
+        (DegreeLevel[m.lastgroup or "OTHER"], m.group(0), m.start())
+        for m in _DEGREE.finditer(text)
+    ]
 
 
 def extract_degrees(document: Document) -> tuple[Degree, ...]:

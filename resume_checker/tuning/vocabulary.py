@@ -1,9 +1,22 @@
-"""The packaged vocabulary of known technology terms, and the tokens it is matched on.
+"""The packaged vocabulary of known terms for every field, and the tokens it is matched on.
 
-Two files feed it: ``data/curated_terms.tsv`` (the project's own ML/AI terms, which win on
-conflict) and ``data/onet_vocabulary.tsv`` (derived from O*NET Technology Skills, CC BY 4.0,
-by ``tools/build_vocabulary.py``).  ``data/background.txt`` gives the general-English words
-and ``data/generic_terms.txt`` the generic job-ad words that are never terms.
+Four files feed it, in this order (the first to claim a spelling keeps it):
+
+- ``data/curated_terms.tsv``: the project's own terms (ML/AI, software, and hard skills that
+  ads name in every field), with the spellings real ads use;
+- ``data/onet_vocabulary.tsv``: products and technologies from O*NET Technology Skills
+  (CC BY 4.0), under the names people write ("MATLAB", not "The MathWorks MATLAB");
+- ``data/esco_vocabulary.tsv``: knowledge items and hard skills selected from ESCO (CC BY 4.0);
+- ``data/curated_aliases.tsv``: extra spellings for O*NET and ESCO terms ("Postgres").
+
+The O*NET and ESCO files are written by ``tools/build_vocabulary.py`` and already filtered,
+so loading them only parses and indexes (a cold load stays well under 150 ms).
+The matcher's ``data/background.txt`` gives the general-English words and
+``data/generic_terms.txt`` the generic job-ad words that are never terms.
+
+Ambiguous short names are guarded: case-sensitive spellings (``cs`` flag, or an alias written
+``=Spark``) match only as written, and a few names also need their neighbours to agree
+(``CONTEXT_GUARDS``: "excel in" is a verb, "Spring 2025" a season, "R&D" no language).
 """
 
 from __future__ import annotations
@@ -15,11 +28,16 @@ from importlib import resources
 
 from resume_checker.tuning.cues import DEGREE_ALIASES
 
-#: a word: letters/digits, keeping inner dots ("node.js") and trailing + or # ("c++", "c#")
-_TOKEN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9]|\.(?=[A-Za-z0-9])|'(?=[a-z]))*[+#]*")
+#: a word: letters/digits, keeping inner dots ("node.js") and trailing + or # ("c++", "c#"),
+#: and the leading dot of ".NET"
+_TOKEN = re.compile(
+    r"(?:(?<![A-Za-z0-9.])\.(?=(?i:net)\b))?"
+    r"[A-Za-z0-9](?:[A-Za-z0-9]|\.(?=[A-Za-z0-9])|'(?=[a-z]))*[+#]*"
+)
 
 ONET_SOURCE = "O*NET 29.2 Technology Skills (USDOL/ETA, CC BY 4.0)"
-CURATED_SOURCE = "resume-checker curated ML/AI terms"
+ESCO_SOURCE = "ESCO v1.1.1 skills (European Union, CC BY 4.0)"
+CURATED_SOURCE = "resume-checker curated terms"
 
 
 def tokens(text: str) -> list[tuple[str, int, int]]:
@@ -30,18 +48,25 @@ def tokens(text: str) -> list[tuple[str, int, int]]:
 
 def key(phrase: str) -> tuple[str, ...]:
     """The lower-case tokens a phrase is matched by ("Mixture-of-Experts", "mixture of experts")."""
+    if phrase.isascii() and phrase.replace(" ", "").isalnum():
+        return tuple(phrase.lower().split())  # the common case, without the regex
     return tuple(t.lower() for t, _, _ in tokens(phrase))
 
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """A known term: canonical name, category, spellings and where it comes from."""
+    """A known term: canonical name, category, spellings and where it comes from.
+
+    ``occupations`` is how many O*NET occupations name the product (0 when not from O*NET):
+    a rough measure of how widely it is asked for.
+    """
 
     name: str
     category: str
     aliases: tuple[str, ...]
     source: str
     case_sensitive: bool = False
+    occupations: int = 0
 
     @property
     def spellings(self) -> tuple[str, ...]:
@@ -56,6 +81,52 @@ class Hit:
     text: str
     start: int
     end: int
+
+
+#: names whose match also depends on the words around it: (the text before must not match,
+#: the text after must not match). Case-insensitive; applied to one-word hits of the entry.
+_GUARD_SPECS: dict[str, tuple[str | None, str | None]] = {
+    # the verb: "to excel in", "you will excel at", "excel as a team player"
+    "Excel": (r"\b(?:to|will|would|you|who|can|could|we|they|should|and\s+thrive)\s+$",
+              r"^\s+(?:in|at|as|when|under|within|beyond|through|on|with\s+(?:customers|people))\b"),
+    # the season: "Spring 2025", "spring semester", "this spring", "in the spring"
+    "Spring": (r"\b(?:this|next|last|early|late|during|until|since|the|by|every)\s+$",
+               r"^\s*(?:'?\d{2,4}\b|(?:semester|term|break|intake|season|quarter|cleaning|"
+               r"summer|fall|and\s+summer|and\s+fall|/\s*summer)\b)"),
+    # go-to-market, "go live", "go above and beyond"; "Go" is already case-sensitive
+    "Go": (r"\b(?:to|will|let's|lets|let|must)\s+$",
+           r"^[\s-]+(?:to|ahead|live|through|beyond|above|further|far|out|back|get|the|for|"
+           r"into|on|over|extra|the\s+extra)\b"),
+    # "R&D", "R'n'B", "Q&R"
+    "R": (r"[&'/]$", r"^(?:[&']|\.[A-Za-z])"),
+    # "C-suite", "C-level", "grade C", "vitamin C", "Type C", "C." as an initial
+    "C": (r"(?:\b(?:vitamin|grade|class|type|level|tier|plan|part|category|section|"
+          r"hepatitis|USB)\s+|[&'])$",
+          r"^(?:-(?:suite|level|corp|class)|[&']|\.[A-Za-z]|\s+(?:corporation|corp)\b)"),
+    "Unity": (None, r"^\s+(?:of|in|and\s+diversity)\b"),
+    # "Growth Outlook", "Career Outlook": a heading, not the mail client
+    "Microsoft Outlook": (r"\b(?:growth|career|job|market|economic|business|industry|financial|"
+                          r"future|positive|global|salary|employment)\s+$", None),
+    # TS/SCI is a security clearance, not TypeScript
+    "TypeScript": (r"(?:\bTop\s+Secret\s*|/)$", r"^\s*/\s*SCI\b|^\s+(?:clearance|SCI)\b"),
+    # "the rest of" is caught by case; "data at REST" in capitals is still at rest
+    "REST": (r"\bat\s+$", None),
+}
+CONTEXT_GUARDS: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] = {
+    name: tuple(  # type: ignore[misc]
+        re.compile(p, re.IGNORECASE) if p else None for p in pair
+    )
+    for name, pair in _GUARD_SPECS.items()
+}
+_WINDOW = 32  # characters of context a guard looks at on each side
+
+
+def _guarded(name: str, text: str, start: int, end: int) -> bool:
+    """True when the neighbours of text[start:end] say it is not the term (see CONTEXT_GUARDS)."""
+    before, after = CONTEXT_GUARDS[name]
+    if before is not None and before.search(text[max(0, start - _WINDOW) : start]):
+        return True
+    return after is not None and after.search(text[end : end + _WINDOW]) is not None
 
 
 @dataclass(frozen=True)
@@ -73,7 +144,11 @@ class Vocabulary:
         return found[0] if found else None
 
     def find(self, text: str) -> list[Hit]:
-        """Every non-overlapping vocabulary term in text, longest match first, left to right."""
+        """Every non-overlapping vocabulary term in text, longest match first, left to right.
+
+        A case-sensitive spelling must be written as listed; a guarded name (CONTEXT_GUARDS)
+        must not sit among words that make it something else ("excel in", "Spring 2025").
+        """
         toks = tokens(text)
         lowered = [t.lower() for t, _, _ in toks]
         hits: list[Hit] = []
@@ -87,6 +162,10 @@ class Vocabulary:
                 if strict and tuple(t for t, _, _ in toks[i : i + n]) != exact:
                     continue
                 start, end = toks[i][1], toks[i + n - 1][2]
+                if n == 1 and entry.name in CONTEXT_GUARDS and _guarded(
+                    entry.name, text, start, end
+                ):
+                    continue  # a longer spelling ("Spring Boot") says what it is by itself
                 hits.append(Hit(entry, text[start:end], start, end))
                 i += n
                 break
@@ -113,9 +192,12 @@ def general_words() -> frozenset[str]:
     return frozenset(t.lower() for t, _, _ in tokens(background_text()))
 
 
-@lru_cache(maxsize=1)
 def background_text() -> str:
-    return "\n".join(ln for ln in _data("background.txt").splitlines() if not ln.startswith("#"))
+    """The packaged background corpus (it lives with the matcher's content similarity)."""
+    # imported here: the matching package is heavy and loading the vocabulary needs none of it
+    from resume_checker.matching.similarity import background_text as matching_background
+
+    return matching_background()
 
 
 @lru_cache(maxsize=1)
@@ -140,46 +222,78 @@ def is_junk(phrase: str, vocabulary: Vocabulary | None = None) -> bool:
     return is_general(phrase) and vocabulary.lookup(phrase) is None
 
 
-@lru_cache(maxsize=1)
-def load_vocabulary() -> Vocabulary:
-    """Curated terms first (they win), then O*NET terms whose spellings are not general words."""
-    entries: list[Entry] = []
-    for row in _rows("curated_terms.tsv"):
-        name, category, aliases, flags = (row + ["", "", ""])[:4]
-        entries.append(
-            Entry(name, category, _split(aliases), CURATED_SOURCE, case_sensitive="cs" in flags)
-        )
-    for row in _rows("onet_vocabulary.tsv"):
-        name, category, listed = (row + ["", ""])[:3]
-        # short O*NET acronyms ("CAD", "API", "CI", "ETC") name a kind of tool, not this product
-        kept = [a for a in _split(listed) if not (a.isupper() and len(a) <= 4)]
-        spellings = [s for s in (name, *kept) if _usable_onet_spelling(s)]
-        if spellings:
-            entries.append(Entry(spellings[0], category, tuple(spellings[1:]), ONET_SOURCE))
-    index: dict[tuple[str, ...], tuple[Entry, tuple[str, ...], bool]] = {}
-    known: list[Entry] = []
-    for entry in entries:
-        fresh = [s for s in entry.spellings if key(s) and key(s) not in index]
-        if not fresh or key(entry.name) in index:
-            continue
-        for spelling in fresh:
-            exact = tuple(t for t, _, _ in tokens(spelling))
-            acronym = spelling.isupper() and (entry.source == ONET_SOURCE or len(spelling) <= 4)
-            strict = entry.case_sensitive or acronym
-            index[key(spelling)] = (entry, exact, strict)
-        known.append(entry)
-    return Vocabulary(tuple(known), index, max(len(k) for k in index))
+def usable_onet_spelling(spelling: str) -> bool:
+    """O*NET names that are short or plain English ("Access", "Word") would match everywhere.
 
-
-def _split(aliases: str) -> tuple[str, ...]:
-    return tuple(a.strip() for a in aliases.split("|") if a.strip())
-
-
-def _usable_onet_spelling(spelling: str) -> bool:
-    """O*NET names that are short or plain English ("Access", "Word") would match everywhere."""
+    Applied by tools/build_vocabulary.py when it writes the O*NET file, not at load time.
+    """
     words = key(spelling)
     if not words or (len(words) == 1 and len(words[0]) < 3):
         return False
     if re.fullmatch(r"[A-Z][a-z]+(?:ing|ity|ers|ion|ics)", spelling):
         return False  # "Budgeting", "Productivity": an activity, not a product
     return not (all(w in general_words() for w in words) or spelling.lower() in generic_terms())
+
+
+def _written(spelling: str) -> tuple[str, ...]:
+    """The tokens of a spelling with their case (what a case-sensitive match compares)."""
+    if spelling.isascii() and spelling.replace(" ", "").isalnum():
+        return tuple(spelling.split())
+    return tuple(t for t, _, _ in tokens(spelling))
+
+
+def _split(aliases: str) -> tuple[str, ...]:
+    return tuple(a.strip() for a in aliases.split("|") if a.strip())
+
+
+def _entries() -> list[tuple[Entry, frozenset[str]]]:
+    """Every packaged entry in priority order, with the spellings that must match as written."""
+    out: list[tuple[Entry, frozenset[str]]] = []
+    extra = {
+        row[0].lower(): row[1] for row in _rows("curated_aliases.tsv") if len(row) >= 2
+    }
+    for row in _rows("curated_terms.tsv"):
+        name, category, aliases, flags = (row + ["", "", ""])[:4]
+        written = _split(aliases)
+        strict = frozenset(a[1:] for a in written if a.startswith("="))
+        entry = Entry(
+            name, category, tuple(a.removeprefix("=") for a in written), CURATED_SOURCE,
+            case_sensitive="cs" in flags,
+        )
+        out.append((entry, strict))
+    derived = (("onet_vocabulary.tsv", ONET_SOURCE), ("esco_vocabulary.tsv", ESCO_SOURCE))
+    for file, source in derived:
+        for row in _rows(file):
+            name, category, listed, count, flags = (row + ["", "", "", ""])[:5]
+            written = (*_split(listed), *_split(extra.get(name.lower(), "")))
+            strict = frozenset(a[1:] for a in written if a.startswith("="))
+            entry = Entry(
+                name, category, tuple(a.removeprefix("=") for a in written), source,
+                case_sensitive="cs" in flags, occupations=int(count) if count.isdigit() else 0,
+            )
+            out.append((entry, strict))
+    return out
+
+
+@lru_cache(maxsize=1)
+def load_vocabulary() -> Vocabulary:
+    """Curated terms first (they win), then O*NET, then ESCO; a spelling belongs to its first."""
+    index: dict[tuple[str, ...], tuple[Entry, tuple[str, ...], bool]] = {}
+    known: list[Entry] = []
+    for entry, strict_spellings in _entries():
+        if key(entry.name) in index:
+            continue  # a term listed earlier (curated, or O*NET before ESCO) owns this name
+        indexed = False
+        for spelling in entry.spellings:
+            k = key(spelling)
+            if not k or k in index:
+                continue  # the first spelling of a key wins ("SolidWorks" over "SOLIDWORKS")
+            indexed = True
+            acronym = spelling.isupper() and (entry.source != CURATED_SOURCE or len(spelling) <= 4)
+            strict = entry.case_sensitive or acronym or spelling in strict_spellings
+            # the tokens as written matter only when case must match
+            exact = _written(spelling) if strict else k
+            index[k] = (entry, exact, strict)
+        if indexed:
+            known.append(entry)
+    return Vocabulary(tuple(known), index, max(len(k) for k in index))
