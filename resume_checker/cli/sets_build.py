@@ -26,6 +26,7 @@ from resume_checker.errors import UnreadableDocumentError
 from resume_checker.limits import DEFAULT_LIMITS
 
 if TYPE_CHECKING:
+    from resume_checker.keywords.model import KeywordSet
     from resume_checker.tuning.builder import SourceText
 
 _CSV_FIELD_LIMIT = 10 * 1024 * 1024
@@ -133,12 +134,24 @@ def build(
     description: Annotated[
         str | None, typer.Option("--description", help="Description written into the set.")
     ] = None,
+    check_against: Annotated[
+        Path | None,
+        typer.Option(
+            "--check-against",
+            help="A folder of resumes to try the draft on: says how many its required terms "
+            "knock out, and warns when they knock out every one.",
+            file_okay=False,
+        ),
+    ] = None,
 ) -> None:
     """Build a draft keyword set from role documents, for a person to review.
 
-    Terms come from a packaged vocabulary of technology terms (O*NET Technology Skills,
-    CC BY 4.0, plus curated ML/AI terms), acronyms written in the documents, certification
-    and degree cues and distinctive phrases; every term carries a comment saying why.
+    Terms come from a packaged vocabulary (O*NET Technology Skills and ESCO skills, CC BY 4.0,
+    plus curated terms), certifications, licences and spoken languages the ads ask for, the
+    title's field words, acronyms written in the documents and distinctive phrases.  Each ad is
+    read by its parts: requirements set weights and (when they state a minimum) `required`;
+    benefits, company and legal text give no terms.  Years of experience and the degree asked
+    for become min_years_experience and education.  Every term carries a comment saying why.
     """
     from resume_checker.tuning.draft_yaml import render_draft_yaml
 
@@ -150,14 +163,33 @@ def build(
             err("error: no document text to build from (empty files or no matching CSV rows)")
             raise typer.Exit(ExitCode.UNREADABLE_INPUT)
         try:
-            from resume_checker.tuning.builder import build_keyword_set
+            from resume_checker.tuning.builder import NothingToDraftError, build_keyword_set
 
             draft = build_keyword_set(
                 texts, set_id=set_id, title=title, description=description, max_terms=max_terms
             )
+        except NothingToDraftError:
+            raise  # a KeywordSetError: errors_to_exit_codes prints it
         except ValueError as exc:  # pydantic: a bad --id or --title
             err(f"error: {exc}")
             raise typer.Exit(ExitCode.USAGE) from None
         write_output(render_draft_yaml(draft), output)
     if output is not None:
         err(f"wrote {len(draft.keyword_set.terms)} terms from {len(texts)} document(s) to {output}")
+    if check_against is not None:
+        _check_against(draft.keyword_set, check_against)
+
+
+def _check_against(kwset: KeywordSet, folder: Path) -> None:
+    """Try the draft on a folder of resumes: how many its required terms knock out."""
+    from resume_checker.cli.sets_tune import read_resume_pool
+    from resume_checker.tuning import coverage as cov
+
+    pool = read_resume_pool(folder, kwset, False, None, None, False)
+    result = cov.coverage(kwset, cov.presence(kwset, [doc for _, doc in pool.documents]))
+    required = sum(t.required for t in kwset.terms)
+    err(f"checked against {result.resumes} resume(s) of {folder}: {required} required term(s) "
+        f"knock out {result.knocked_out}")
+    warning = cov.knockout_warning(result)
+    if warning:
+        err(warning)

@@ -56,7 +56,8 @@ def diff(
     write_output(renderers[fmt](result), output)
 
 
-def _pool(folder: Path, kwset, recursive, jobs, cache, no_cache):
+def read_resume_pool(folder: Path, kwset, recursive, jobs, cache, no_cache):
+    """The readable resumes of a folder, read with the batch machinery (errors to stderr)."""
     from resume_checker.batch.cache import default_cache_path
     from resume_checker.batch.parsed import read_pool
 
@@ -93,7 +94,7 @@ def coverage(
     render = None if output is None else format_by_extension(output, renderers, ".csv or .html")
     with errors_to_exit_codes():
         kwset = load_keyword_set(keyword_set)
-    pool = _pool(folder, kwset, recursive, jobs, cache, no_cache)
+    pool = read_resume_pool(folder, kwset, recursive, jobs, cache, no_cache)
     result = cov.coverage(kwset, cov.presence(kwset, [doc for _, doc in pool.documents]))
     typer.echo(cov.render_text(result), nl=False)
     if output is not None and render is not None:
@@ -132,7 +133,7 @@ def learn(
     except lr.LabelsError as exc:
         err(f"error: {exc}")
         raise typer.Exit(ExitCode.USAGE) from None
-    pool = _pool(folder, kwset, recursive, jobs, cache, no_cache)
+    pool = read_resume_pool(folder, kwset, recursive, jobs, cache, no_cache)
     names = [name for name, _ in pool.documents]
     chosen, y, unknown = lr.pair_labels(names, decisions)
     for name in unknown[:10]:

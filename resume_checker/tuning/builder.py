@@ -1,10 +1,13 @@
 """Build a draft keyword set from role documents (job ads, career pages, notes).
 
-Terms come from four places: the packaged technology vocabulary, acronym pairs written in
-the documents ("Mixture of Experts (MoE)"), certification and degree cues, and phrases that
-TF-IDF finds distinctive against a background corpus.  Requirement cues ("must", "preferred")
-set ``required`` and weights.  The result keeps, for every term, why it is there, so the
-draft YAML can say so in a comment for the person who reviews it.
+Terms come from the packaged vocabulary, the credentials table (certifications, licences,
+clearances), acronym pairs written in the documents ("Mixture of Experts (MoE)"), spoken
+languages asked for, the job title's occupation words, and phrases that TF-IDF finds distinctive
+against a background corpus.  Each ad is read by its parts (:mod:`.jobad`): requirements set
+``required`` (when they state a minimum) and weights, preferred parts lower the weight, and
+benefits, company and legal boilerplate give no term of their own.  Years of experience and the
+degree asked for become the set's ``min_years_experience`` and ``education``.  The result keeps,
+for every term, why it is there (the ad's own words), so the draft YAML can say so in a comment.
 """
 
 from __future__ import annotations
@@ -13,23 +16,34 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 
-from resume_checker.keywords.model import Category, KeywordSet, Term
+from resume_checker.errors import KeywordSetError
+from resume_checker.keywords.model import Category, EducationRequirement, KeywordSet, Term
 from resume_checker.keywords.spelling import spelling_key
 from resume_checker.tuning.cues import (
     CERT_CUE,
     DEGREE_ALIASES,
+    DEGREE_LEVELS,
+    Degree,
     Level,
     acronym_pairs,
     certifications,
-    line_levels,
+    languages,
+    lowest_degree,
+    years_of_experience,
 )
 from resume_checker.tuning.cues import degrees as find_degrees
+from resume_checker.tuning.jobad import Part, Sentence, occupation_terms, sentences
 from resume_checker.tuning.vocabulary import (
     CURATED_SOURCE,
     ONET_SOURCE,
     Entry,
+    Hit,
     Vocabulary,
+    general_words,
+    generic_terms,
     is_junk,
     key,
     load_vocabulary,
@@ -37,6 +51,7 @@ from resume_checker.tuning.vocabulary import (
 )
 
 CATEGORY_TITLES: dict[str, str] = {
+    "occupation": "Occupation and field",
     "frameworks": "Frameworks and libraries",
     "architectures": "Model architectures",
     "techniques": "Techniques and methods",
@@ -51,13 +66,41 @@ CATEGORY_TITLES: dict[str, str] = {
     "research": "Research and community",
     "applications": "Application domains",
     "skills": "Other distinctive phrases (review)",
+    "languages": "Spoken languages",
     "certifications": "Certifications and programs",
+    "licences": "Licences and clearances",
     "education": "Education",
 }
+#: categories whose terms are credentials, listed on their own when missing
+CREDENTIAL_CATEGORIES = frozenset({"certifications", "licences"})
+#: categories never drafted as knock-outs: venues, phrases, degrees (the education field
+#: carries the degree), the title's words
+_NEVER_REQUIRED = frozenset({"skills", "research", "applications", "education", "occupation",
+                             "practices"})  # "Agile", "TDD": ways of working, not knock-outs
+#: categories required only when the sentence itself says "must" / "required" (a heading
+#: is not enough: resumes often leave them out, and a knock-out drops the whole resume)
+_SAID_ONLY = frozenset({"languages", "certifications", "licences"})
 CERT_SOURCE = "certification cue"
+CREDENTIAL_SOURCE = "resume-checker credentials table"
 ACRONYM_SOURCE = "acronym pair in the documents"
 PHRASE_SOURCE = "distinctive phrase (TF-IDF against the background corpus)"
 DEGREE_SOURCE = "degree level"
+LANGUAGE_SOURCE = "spoken language asked for"
+TITLE_SOURCE = "the job title"
+LISTED_SOURCE = "a product named in a list of the ad"
+#: entries the documents themselves define: no vocabulary junk rule applies to them
+_OWN_SOURCES = frozenset({CERT_SOURCE, CREDENTIAL_SOURCE, ACRONYM_SOURCE, PHRASE_SOURCE,
+                          DEGREE_SOURCE, LANGUAGE_SOURCE, TITLE_SOURCE, CURATED_SOURCE,
+                          LISTED_SOURCE})
+
+
+class NothingToDraftError(KeywordSetError, ValueError):
+    """The documents name no skill, tool or qualification the builder knows.
+
+    Also a ValueError, which drafting raised (from the set model) before this error existed.
+    """
+
+    code = "nothing_to_draft"
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +113,8 @@ class SourceText:
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
-    """Why a term is in the draft: where it was seen, how often, under which cue."""
+    """Why a term is in the draft: where it was seen, how often, under which cue, and the
+    document's own words around its first mention (``excerpt``)."""
 
     documents: tuple[str, ...]
     mentions: int
@@ -78,6 +122,7 @@ class Evidence:
     required_docs: int = 0
     preferred_docs: int = 0
     written_as: tuple[str, ...] = ()
+    excerpt: str = ""
 
 
 @dataclass(frozen=True)
@@ -98,8 +143,17 @@ class _Tally:
     notes: list[str] = field(default_factory=list)
     #: position of the first mention (sentence number): ads list what matters most first
     first: int = 1 << 30
+    stated: set[int] = field(default_factory=set)       # documents whose sentence states it
+    said: set[int] = field(default_factory=set)         # ... in the sentence itself ("must")
+    first_stated: int = 1 << 30                         # the first of those sentences
+    asked: set[int] = field(default_factory=set)        # ... under a requirements part
+    excerpt: str = ""
+    excerpt_rank: int = 9
+    titled: bool = False                                # the job title names it
+    alternative: set[int] = field(default_factory=set)  # documents offering it as "X or Y"
 
-    def add(self, doc: int, level: Level, written: str, position: int = 0) -> None:
+    def add(self, doc: int, level: Level, written: str, position: int = 0,
+            sentence: Sentence | None = None, span: tuple[int, int] | None = None) -> None:
         self.mentions += 1
         self.first = min(self.first, position)
         self.written[written] = self.written.get(written, 0) + 1
@@ -108,49 +162,262 @@ class _Tally:
             self.docs[doc] = level
         else:
             self.docs.setdefault(doc, before)
+        if sentence is not None:
+            if sentence.stated and level is Level.REQUIRED:
+                self.stated.add(doc)
+                self.first_stated = min(self.first_stated, position)
+            if sentence.said:
+                self.said.add(doc)
+            if sentence.part is Part.REQUIRED:
+                self.asked.add(doc)
+            rank = {Level.REQUIRED: 0, Level.NONE: 1, Level.PREFERRED: 2}[level]
+            if rank < self.excerpt_rank:
+                self.excerpt, self.excerpt_rank = _excerpt(sentence.text, span), rank
+
+
+def _excerpt(text: str, span: tuple[int, int] | None, width: int = 120) -> str:
+    """The sentence, or the ``width`` characters around the mention, on one line."""
+    text = " ".join(text.split())
+    if len(text) <= width or span is None:
+        return text[:width]
+    middle = (span[0] + span[1]) // 2
+    start = max(0, min(middle - width // 2, len(text) - width))
+    return ("\u2026" if start else "") + text[start : start + width].strip() + (
+        "\u2026" if start + width < len(text) else "")
+
+
+@lru_cache(maxsize=1)
+def credential_entries() -> tuple[Entry, ...]:
+    """The packaged table of certifications, licences and clearances ads ask for."""
+    data = resources.files("resume_checker.tuning").joinpath("data", "credentials.tsv")
+    entries = []
+    for line in data.read_text("utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, category, aliases, flags = (line.split("\t") + ["", "", ""])[:4]
+        entries.append(Entry(name.strip(), category.strip(),
+                             tuple(a.strip() for a in aliases.split("|") if a.strip()),
+                             CREDENTIAL_SOURCE, case_sensitive="cs" in flags))
+    return tuple(entries)
 
 
 def _extend(vocabulary: Vocabulary, extra: Sequence[Entry]) -> Vocabulary:
     """The vocabulary plus entries found in the documents (the documents' spellings win)."""
     index = dict(vocabulary.index)
+    longest = vocabulary.max_len
     for entry in extra:
         for spelling in entry.spellings:
             if key(spelling):
                 exact = tuple(t for t, _, _ in tokens(spelling))
-                index[key(spelling)] = (entry, exact, spelling.isupper())  # "OR" is not "or"
-    return Vocabulary((*vocabulary.entries, *extra), index, max(len(k) for k in index))
+                strict = entry.case_sensitive or spelling.isupper()  # "OR" is not "or"
+                index[key(spelling)] = (entry, exact, strict)
+                longest = max(longest, len(exact))
+    return Vocabulary((*vocabulary.entries, *extra), index, longest)
+
+
+_MARKUP = re.compile(r"<[^<>\n]{1,40}>")
+
+
+@dataclass(frozen=True)
+class _Ad:
+    """One document read by its parts: the sentences that ask for skills and the rest."""
+
+    sentences: tuple[Sentence, ...]
+
+    @property
+    def phrase_text(self) -> str:
+        """The text phrases are drawn from: the requirements, preferred and duties parts when
+        the ad labels them (an unlabelled intro is often a company blurb), else skill_text."""
+        labelled = [s.text for s in self.sentences
+                    if s.part in (Part.REQUIRED, Part.PREFERRED, Part.DUTIES)]
+        return _MARKUP.sub(" ; ", "\n".join(labelled)) if labelled else self.skill_text
+
+    @property
+    def skill_text(self) -> str:
+        """The text of the parts that may name skills (no benefits, company or legal), without
+        markup or placeholders ("<ORGANIZATION>", "<br>")."""
+        text = "\n".join(s.text for s in self.sentences if not s.boilerplate)
+        return _MARKUP.sub(" ; ", text)
+
+
+def _glued(phrase: str, vocabulary: Vocabulary) -> bool:
+    """ "javascript angular", "c# user", "net agile": a phrase that holds a known term."""
+    words = key(phrase)
+    if len(set(words)) < len(words):
+        return True  # "organization organization": a placeholder or a stutter
+    return any(
+        words[i : j] in vocabulary.index
+        for i in range(len(words)) for j in range(i + 1, len(words) + 1)
+    )
 
 
 def _candidates(
-    sources: Sequence[SourceText], vocabulary: Vocabulary, phrases: bool
+    ads: Sequence[_Ad], vocabulary: Vocabulary, phrases: bool, occupation: str | None,
+    titled: list[str],
 ) -> list[Entry]:
-    """Entries the documents themselves name: acronym pairs, certifications, phrases."""
+    """Entries the documents themselves name: acronym pairs, certifications, languages, the
+    title's field words (their names appended to ``titled``), phrases."""
     extra: dict[tuple[str, ...], Entry] = {}
     aliases: dict[str, list[str]] = {}
-    for source in sources:
-        for long, short in acronym_pairs(source.text):
+    for entry in credential_entries():
+        extra[key(entry.name)] = entry
+    for ad in ads:
+        text = ad.skill_text
+        for long, short in acronym_pairs(text):
             known = vocabulary.lookup(long) or vocabulary.lookup(short)
             if known is not None:
                 aliases.setdefault(known.name, []).extend((long, short))
             elif not is_junk(long, vocabulary) and key(long) not in extra:
                 extra[key(long)] = Entry(long, "skills", (short,), ACRONYM_SOURCE)
-        for name in certifications(source.text):
+        for name in certifications(text):
             if key(name) not in extra and not _plain_certification(name, vocabulary):
                 extra[key(name)] = Entry(name, "certifications", (), CERT_SOURCE)
+        for sentence in ad.sentences:
+            if not sentence.boilerplate:
+                for lang in languages(sentence.text):
+                    extra.setdefault(key(lang.name),
+                                     Entry(lang.name, "languages", (), LANGUAGE_SOURCE, True))
+    def is_term(word: str) -> bool:
+        return vocabulary.lookup(word) is not None
+
+    for name, spelt in occupation_terms(occupation or "", is_term):
+        field = name.removesuffix(" engineering") if spelt else name
+        if name.lower() in generic_terms() or (
+            vocabulary.lookup(field) is not None and vocabulary.lookup(name) is None
+        ):
+            continue  # "Java engineering": the title names a skill the text names too
+        spelt = tuple(a for a in spelt if vocabulary.lookup(a) in (None, vocabulary.lookup(name)))
+        known = vocabulary.lookup(name)
+        if known is not None:  # "Mechanical engineering" is a vocabulary term: the title names it
+            if not any(vocabulary.lookup(a) is known for a in spelt):
+                extra.setdefault(key(known.name), Entry(
+                    known.name, known.category, (*known.aliases, *spelt), known.source,
+                    known.case_sensitive))
+            titled.append(known.name)
+        else:
+            strict = len(name) <= 4 and name.isupper()
+            extra.setdefault(key(name), Entry(name, "occupation", spelt, TITLE_SOURCE, strict))
+            titled.append(name)
     for entry in vocabulary.entries:
-        more = [a for a in aliases.get(entry.name, ()) if key(a) not in map(key, entry.spellings)]
+        acronyms = aliases.get(entry.name, ())
+        more = [a for a in acronyms if key(a) not in map(key, entry.spellings)]
         if more:
             extra[key(entry.name)] = Entry(
                 entry.name, entry.category, (*entry.aliases, *dict.fromkeys(more)), entry.source,
                 entry.case_sensitive,
             )
+    for ad in ads:
+        for sentence in ad.sentences:
+            if sentence.part in (Part.REQUIRED, Part.PREFERRED, Part.DUTIES):
+                for name in _listed_products(sentence.text, vocabulary):
+                    extra.setdefault(key(name), Entry(name, "tools", (), LISTED_SOURCE,
+                                                      name.isupper() and len(name) <= 5))
     if phrases:
         from resume_checker.tuning.phrases import distinctive_phrases
 
         base = _extend(vocabulary, list(extra.values()))
-        for phrase in distinctive_phrases([s.text for s in sources], base):
-            extra.setdefault(key(phrase.text), Entry(phrase.text, "skills", (), PHRASE_SOURCE))
+        items = frozenset(i for ad in ads for s in ad.sentences
+                          if s.part in (Part.REQUIRED, Part.PREFERRED, Part.DUTIES)
+                          for i in _list_items(s.text)) if len(ads) == 1 else frozenset()
+        for phrase in distinctive_phrases([a.phrase_text for a in ads], base,
+                                          background_vocabulary=vocabulary, items=items):
+            if not _glued(phrase.text, base):
+                extra.setdefault(key(phrase.text), Entry(phrase.text, "skills", (), PHRASE_SOURCE))
     return [extra[k] for k in sorted(extra)]
+
+
+_ITEM_SPLIT = re.compile(r"\s*(?:[,;:()\[\]|\u2022]|\s(?:or|and|&|with|/)\s|/)\s*")
+#: a product-like word: an inner capital or digit, ".js", "+"/"#", or a capitalised word
+_PRODUCT = re.compile(r"(?:[A-Z][a-z0-9]*[A-Z0-9][\w.+#-]*|[A-Za-z]+\.js|[A-Z][a-z]{2,}[\w-]*|"
+                      r"[A-Z]{2,5}\d*|[a-z]{2,}[A-Z][\w]*|[a-z][a-z0-9]{2,}[+#]*)")
+
+
+#: words that open a list item without naming a product ("Advanced Excel", "Strong Python")
+_NOT_PRODUCTS = frozenset({
+    "advanced", "strong", "excellent", "good", "basic", "solid", "proven", "deep", "expert",
+    "senior", "junior", "proficient", "proficiency", "knowledge", "familiarity", "experience",
+    "skills", "tools", "stack", "tech", "technologies", "frameworks", "languages", "including",
+    "etc", "plus", "bonus", "nice", "must", "required", "preferred", "modern", "agile", "various",
+    "hands-on", "fluent", "native", "intermediate", "working", "understanding", "ideally",
+})
+
+
+def _listed_products(sentence: str, vocabulary: Vocabulary) -> list[str]:
+    """Product names in a list of the requirements or duties that the vocabulary does not know
+    ("Webpack or Vite, Babel, npm"): one or two product-like, non-English words an item, in a
+    list of at least three items, at least one of them a known term or a product too."""
+    general = generic = None
+    runs = _product_runs(sentence, vocabulary)
+    items = [i.strip(" .-*\u2022") for i in _ITEM_SPLIT.split(sentence)]
+    items = [i for i in items if i]
+    if len(items) < 3:
+        return runs
+    general, generic = general_words(), generic_terms()
+    found: list[str] = []
+    for item in items:
+        words = item.split()
+        if not 1 <= len(words) <= 2 or vocabulary.lookup(item) is not None:
+            continue
+        if all(_PRODUCT.fullmatch(w) and w.lower() not in general and
+               w.lower().rstrip("s") not in general and w.lower() not in generic
+               and w.lower() not in _NOT_PRODUCTS for w in words) and not any(
+                   w.isupper() and len(w) > 5 for w in words):
+            found.append(item)
+    known = sum(vocabulary.lookup(i) is not None for i in items)
+    lower = [f for f in found if f.islower()]
+    if known < 2:  # a lower-case word is a product only in a list of known ones
+        found = [f for f in found if f not in lower]
+    found = found if len(found) >= 2 and (known or len(found) >= 3) else []
+    return list(dict.fromkeys((*found, *runs)))
+
+
+def _list_items(sentence: str) -> list[str]:
+    """The two- and three-word items of a list ("budgeting, variance analysis and financial
+    modeling"), lower case; only in a list of three or more."""
+    items = [i.strip(" .-*\u2022").lower() for i in _ITEM_SPLIT.split(sentence)]
+    items = [i for i in items if i]
+    if len(items) < 3:
+        return []
+    return [i for i in items if 2 <= len(i.split()) <= 3 and re.fullmatch(r"[a-z][a-z -]+", i)]
+
+
+def _product_runs(sentence: str, vocabulary: Vocabulary) -> list[str]:
+    """Unknown product names in a run of names written without commas ("Vue.js Nuxt.js npm
+    Nginx Redis Jira"): a run of three or more, two of them known terms."""
+    general, generic = general_words(), generic_terms()
+    hits = vocabulary.find(sentence)
+    if len(hits) < 2:
+        return []
+    covering: dict[int, Hit] = {}
+    for h in hits:
+        for at in range(h.start, h.end):
+            covering[at] = h
+    marks: list[tuple[str, bool]] = []   # (word, known)
+    cursor = 0
+    for word in re.finditer(r"\S+", sentence):
+        if word.start() < cursor:
+            continue
+        hit = covering.get(word.start())
+        if hit is not None:
+            marks.append((hit.text, True))
+            cursor = hit.end
+            continue
+        text = word.group(0).strip(",;()")
+        lowered = text.lower()
+        product = bool(_PRODUCT.fullmatch(text)) and lowered not in general and (
+            lowered.rstrip("s") not in general and lowered not in generic
+            and lowered not in _NOT_PRODUCTS)
+        marks.append((text, False) if product else ("", False))
+    found: list[str] = []
+    run: list[tuple[str, bool]] = []
+    for mark in [*marks, ("", False)]:
+        if mark[0]:
+            run.append(mark)
+            continue
+        if len(run) >= 3 and sum(k for _, k in run) >= 2:
+            found += [w for w, k in run if not k and not (w.isupper() and len(w) > 5)]
+        run = []
+    return found
 
 
 def _plain_certification(name: str, vocabulary: Vocabulary) -> bool:
@@ -165,28 +432,146 @@ def _plain_certification(name: str, vocabulary: Vocabulary) -> bool:
     return False
 
 
+@dataclass
+class _Asks:
+    """What one document asks for beyond terms: years of experience and a degree."""
+
+    years: float | None = None
+    degree: Degree | None = None
+    degree_stated: bool = False   # "required", "must" and no "or equivalent"
+    skill_years: dict[str, float] = field(default_factory=dict)
+
+
 def _tally(
-    sources: Sequence[SourceText], vocabulary: Vocabulary, base: Vocabulary
-) -> dict[str, _Tally]:
+    ads: Sequence[_Ad], vocabulary: Vocabulary, base: Vocabulary, degree_terms: bool
+) -> tuple[dict[str, _Tally], list[_Asks]]:
     tallies: dict[str, _Tally] = {}
-    for doc, source in enumerate(sources):
-        for position, (line, level) in enumerate(line_levels(source.text)):
-            for hit in vocabulary.find(line):
+    asks: list[_Asks] = []
+    for doc, ad in enumerate(ads):
+        overall: list[float] = []
+        tied: list[float] = []
+        wanted: list[Degree] = []
+        preferred: list[Degree] = []
+        ask = _Asks()
+        for position, sentence in enumerate(ad.sentences):
+            line, level = sentence.text, sentence.level
+            hits = vocabulary.find(line)
+            hits += _shared_head_hits(line, vocabulary, hits)
+            alternatives = _alternatives(line, hits)
+            for hit in hits:
+                if hit.text == "CV" and _APPLYING.search(line):
+                    continue  # "send your CV": a curriculum vitae, not computer vision
                 tally = tallies.setdefault(hit.entry.name, _Tally(hit.entry))
-                tally.add(doc, level, hit.text, position)
+                if sentence.boilerplate:
+                    tally.mentions += 1  # the ad names it, but not as something it asks
+                    continue
+                tally.add(doc, level, hit.text, position, sentence, (hit.start, hit.end))
+                if hit.entry.name in alternatives and sentence.stated:
+                    tally.alternative.add(doc)
                 if hit.entry.source == CERT_SOURCE:  # a certification inside one
                     for inner in base.find(hit.text):
-                        if inner.entry.category == "certifications":
+                        if inner.entry.category in CREDENTIAL_CATEGORIES:
                             tallies.setdefault(inner.entry.name, _Tally(inner.entry)).add(
-                                doc, level, inner.text, position
+                                doc, level, inner.text, position, sentence
                             )
-            for degree in find_degrees(line):
+            if sentence.boilerplate:
+                continue
+            for lang in languages(line):
+                spoken = tallies.get(lang.name)
+                if spoken is not None and lang.level and lang.level not in spoken.notes:
+                    spoken.notes.append(lang.level)
+            for asked in years_of_experience(line):
+                topic = vocabulary.find(asked.topic[:40])
+                skill = next((h.entry.name for h in topic if h.entry.category != "occupation"),
+                             None)
+                if skill is None:
+                    overall.append(asked.years)
+                else:
+                    tied.append(asked.years)
+                    ask.skill_years[skill] = min(ask.skill_years.get(skill, 99), asked.years)
+            found = find_degrees(line)
+            (preferred if level is Level.PREFERRED else wanted).extend(found)
+            if found and sentence.said and not re.search(
+                r"equivalent|or (?:relevant |related )?experience", line, re.I
+            ):
+                ask.degree_stated = True
+            for degree in found if degree_terms else ():
                 aliases = DEGREE_ALIASES[degree.level]
                 entry = Entry(degree.level, "education", aliases, DEGREE_SOURCE)
                 tally = tallies.setdefault(degree.level, _Tally(entry))
-                tally.add(doc, level, degree.level, position)
+                tally.add(doc, level, degree.level, position, sentence)
                 tally.notes.extend(f for f in degree.fields if f not in tally.notes)
-    return tallies
+        ask.years = min(overall or tied or [0.0]) or None
+        ask.degree = lowest_degree(wanted or preferred)
+        ask.degree_stated = ask.degree_stated and bool(wanted)
+        asks.append(ask)
+    return tallies, asks
+
+
+_COORDINATED = re.compile(r"\b([A-Za-z]+) ([A-Za-z]+) (?:and|or|&) ([A-Za-z]+)\b")
+
+
+def _shared_head_hits(line: str, vocabulary: Vocabulary, hits: Sequence[Hit]) -> list[Hit]:
+    """Terms written with a shared first word: "legal research and writing" names legal
+    writing, "contract drafting and negotiation" contract negotiation (when the vocabulary
+    knows the term so formed and the line does not already name it)."""
+    named = {h.entry.name for h in hits}
+    extra: list[Hit] = []
+    for m in _COORDINATED.finditer(line):
+        head, first, second = m.group(1), m.group(2), m.group(3)
+        if vocabulary.lookup(f"{head} {first}") is None:
+            continue  # "strong research and writing": no term "strong research"
+        entry = vocabulary.lookup(f"{head} {second}")
+        if entry is not None and entry.name not in named:
+            named.add(entry.name)
+            extra.append(Hit(entry, f"{head} {second}", m.start(), m.end()))
+    return extra
+
+
+_APPLYING = re.compile(r"\b(?:your|send|submit|upload|attach|applications?|apply\w*|letter|"
+                       r"diplomas?|a CV)\b", re.I)
+_OR = re.compile(r"\s*(?:,\s*)?(?:or|/|\|)\s*", re.I)
+
+
+def _alternatives(line: str, hits: Sequence[Hit]) -> set[str]:
+    """Names offered as alternatives in a line ("Django or Flask", "Heroku/AWS"): one of them
+    is enough, so none is a knock-out on its own."""
+    out: set[str] = set()
+    for left, right in zip(hits, hits[1:], strict=False):
+        if _OR.fullmatch(line[left.end : right.start]):
+            out.update((left.entry.name, right.entry.name))
+    return out
+
+
+def _lower_median(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[(len(ordered) - 1) // 2]
+
+
+def _requirements(
+    asks: Sequence[_Asks],
+) -> tuple[float | None, EducationRequirement | None]:
+    """The set's years of experience and degree: one document's own, or, for several, what
+    at least half of them ask (the lower median; the degree most of them name)."""
+    n = len(asks)
+    years = [a.years for a in asks if a.years]
+    stated_years = _lower_median(years) if years and len(years) * 2 >= n else None
+    named = [a for a in asks if a.degree is not None]
+    education = None
+    if named and len(named) * 2 >= n:
+        ranks = list(DEGREE_LEVELS)
+        low = ranks[int(_lower_median([ranks.index(a.degree.level) for a in named if a.degree]))]
+        counts: dict[str, int] = {}
+        for a in named:
+            for f in a.degree.fields if a.degree else ():
+                counts[f] = counts.get(f, 0) + 1
+        fields = sorted(counts, key=lambda f: (-counts[f], f))[:8]
+        required = n == 1 and named[0].degree_stated
+        education = EducationRequirement(
+            min_level=DEGREE_LEVELS[low],  # type: ignore[arg-type]
+            fields=tuple(fields), required=required,
+        )
+    return stated_years, education
 
 
 def build_keyword_set(
@@ -198,23 +583,40 @@ def build_keyword_set(
     source_labels: Sequence[str] | None = None,
     max_terms: int = 100,
     phrases: bool = True,
+    occupation: str | None = None,
 ) -> Draft:
-    """Build a draft keyword set from role documents; same input, same output."""
+    """Build a draft keyword set from role documents; same input, same output.
+
+    ``occupation`` is the job title whose field words become terms (default: ``title``).
+    Raises :class:`NothingToDraftError` when the documents name nothing the builder knows.
+    """
     if not sources:
         raise ValueError("build_keyword_set needs at least one document")
     base = load_vocabulary()
-    vocabulary = _extend(base, _candidates(sources, base, phrases))
-    tallies = _tally(sources, vocabulary, base)
+    ads = [_Ad(sentences(s.text)) for s in sources]
+    titled: list[str] = []
+    vocabulary = _extend(base, _candidates(ads, base, phrases, occupation or title, titled))
     n = len(sources)
+    tallies, asks = _tally(ads, vocabulary, base, degree_terms=n > 1)
+    for name in titled:  # the title names the occupation: a term even if the text does not
+        entry = next((e for e in vocabulary.entries[::-1] if e.name == name), None)
+        if entry is not None:
+            tally = tallies.setdefault(name, _Tally(entry))
+            tally.titled = True
+            for doc in range(n):
+                tally.docs.setdefault(doc, Level.NONE)
     min_docs = 1 if n <= 3 else max(2, math.ceil(0.05 * n))
+    own = (CERT_SOURCE, PHRASE_SOURCE, CREDENTIAL_SOURCE, LANGUAGE_SOURCE, TITLE_SOURCE,
+           LISTED_SOURCE)
     chosen = [
         t for t in tallies.values()
-        if len(t.docs) >= (1 if t.entry.source in (CERT_SOURCE, PHRASE_SOURCE) else min_docs)
-        and not (t.entry.source == ONET_SOURCE and is_junk(t.entry.name, base))
+        if t.docs and len(t.docs) >= (1 if t.entry.source in own else min_docs)
+        and not (t.entry.source not in _OWN_SOURCES and is_junk(t.entry.name, base))
     ]
     chosen.sort(key=_priority)
     chosen = chosen[:max_terms]
     required = _required(chosen, n)
+    skill_years = {name: y for a in asks for name, y in a.skill_years.items()}
     terms: list[Term] = []
     evidence: list[Evidence] = []
     seen: set[str] = set()
@@ -222,14 +624,24 @@ def build_keyword_set(
     for tally in sorted(chosen, key=_order):
         if owners.get(spelling_key(tally.entry.name), tally.entry.name) != tally.entry.name:
             continue  # another term already has this spelling, to the matcher the same term
-        term, ev = _term(tally, sources, tally.entry.name in required, n, seen, owners)
+        term, ev = _term(tally, sources, tally.entry.name in required, n, seen, owners,
+                         skill_years.get(tally.entry.name))
         terms.append(term)
         evidence.append(ev)
+    if not terms:
+        raise NothingToDraftError(
+            "the text names no skill, tool, certification or qualification that resume-checker "
+            "knows, so no keyword set can be drafted from it (paste the whole job ad, or "
+            "choose a bundled set)",
+            source=", ".join(s.name for s in sources[:3]) + (" ..." if n > 3 else ""),
+        )
     used = dict.fromkeys(t.category for t in terms)
     categories = {
-        c: Category(title=CATEGORY_TITLES.get(c, c.title()), certification=c == "certifications")
+        c: Category(title=CATEGORY_TITLES.get(c, c.title()),
+                    certification=c in CREDENTIAL_CATEGORIES)
         for c in sorted(used, key=_category_rank)
     }
+    years, education = _requirements(asks)
     keyword_set = KeywordSet(
         id=set_id,
         title=title,
@@ -237,6 +649,8 @@ def build_keyword_set(
         sources=tuple(source_labels or (s.name for s in sources)),
         categories=categories,
         terms=tuple(terms),
+        min_years_experience=years,
+        education=education,
     )
     return Draft(keyword_set, tuple(evidence), n)
 
@@ -249,36 +663,53 @@ def _priority(t: _Tally) -> tuple[bool, int, int, int, int, str]:
             t.entry.name.lower())
 
 
-def _category_rank(category: str) -> int:
-    order = list(CATEGORY_TITLES)
-    return order.index(category) if category in order else len(order)
+#: categories listed after the vocabulary's own (also those this module does not know)
+_LAST = ("skills", "languages", "certifications", "licences", "education")
 
 
-def _order(tally: _Tally) -> tuple[int, int, int, str]:
+def _category_rank(category: str) -> tuple[int, int, str]:
+    """Known categories in CATEGORY_TITLES order, then other vocabulary categories by name,
+    then phrases, languages, credentials and education."""
+    order = [c for c in CATEGORY_TITLES if c not in _LAST]
+    if category in _LAST:
+        return (2, _LAST.index(category), "")
+    if category in order:
+        return (0, order.index(category), "")
+    return (1, 0, category)
+
+
+def _order(tally: _Tally) -> tuple[tuple[int, int, str], int, int, str]:
     return (_category_rank(tally.entry.category), -len(tally.docs), -tally.mentions,
             tally.entry.name.lower())
 
 
 def _required(chosen: Sequence[_Tally], n: int) -> set[str]:
-    """Terms under a required cue in most documents that mention them; few, and common ones."""
-    def rank(t: _Tally) -> tuple[int, int, bool, int, str]:
-        req = sum(lv is Level.REQUIRED for lv in t.docs.values())
-        return (-req, -len(t.docs), t.entry.source == DEGREE_SOURCE, t.first, t.entry.name)
+    """Terms the documents state as required (a "minimum" / "must" part or sentence) in most
+    documents that mention them; few, common ones, and never a phrase, a venue, the title's
+    words, a degree or the English an English ad is written in."""
+    def rank(t: _Tally) -> tuple[int, int, bool, int, int, str]:
+        return (-len(t.stated), -len(t.docs), t.entry.source == DEGREE_SOURCE, t.first_stated,
+                t.first, t.entry.name)
 
     picks = [
         t for t in sorted(chosen, key=rank)
-        if sum(lv is Level.REQUIRED for lv in t.docs.values()) * 2 > len(t.docs)
+        if len(t.stated) * 2 > len(t.docs)
+        and len(t.alternative) * 2 < max(1, len(t.stated))
         and (n == 1 or len(t.docs) * 4 >= n)
-        and t.entry.source != PHRASE_SOURCE
-        and t.entry.category != "skills"
+        and t.entry.source not in (PHRASE_SOURCE, ACRONYM_SOURCE, TITLE_SOURCE, LISTED_SOURCE)
+        and t.entry.category not in _NEVER_REQUIRED
+        and not t.titled
+        and t.entry.name != "English"
+        # a language, a licence or a certification knocks out only when its own line says so
+        and (t.entry.category not in _SAID_ONLY or len(t.said) * 2 > len(t.docs))
     ]
-    cap = max(3, math.ceil(0.15 * len(chosen))) if n > 1 else max(5, math.ceil(0.25 * len(chosen)))
+    cap = max(3, math.ceil(0.15 * len(chosen))) if n > 1 else max(6, math.ceil(0.3 * len(chosen)))
     return {t.entry.name for t in picks[:cap]}
 
 
 def _term(
     tally: _Tally, sources: Sequence[SourceText], required: bool, n: int, seen: set[str],
-    owners: dict[str, str],
+    owners: dict[str, str], years: float | None = None,
 ) -> tuple[Term, Evidence]:
     entry = tally.entry
     req = sum(lv is Level.REQUIRED for lv in tally.docs.values())
@@ -287,7 +718,9 @@ def _term(
         weight = 2.0
     elif pref * 2 > len(tally.docs):
         weight = 0.5
-    elif n > 1 and len(tally.docs) * 2 > n:
+    elif (n > 1 and len(tally.docs) * 2 > n) or len(tally.asked) * 2 > len(tally.docs) or (
+        tally.titled
+    ):
         weight = 1.5
     else:
         weight = 1.0
@@ -302,7 +735,12 @@ def _term(
     docs = tuple(sources[d].name for d in sorted(tally.docs))
     origin = {CURATED_SOURCE: "vocabulary: " + CURATED_SOURCE,
               ONET_SOURCE: "vocabulary: " + ONET_SOURCE}.get(entry.source, entry.source)
-    note = f"fields: {', '.join(tally.notes)}" if tally.notes else None
+    notes = []
+    if tally.notes:
+        notes.append(("level: " if entry.category == "languages" else "fields: ")
+                     + ", ".join(tally.notes))
+    if years:
+        notes.append(f"the ad asks for {years:g}+ years of it")
     term = Term(
         name=entry.name,
         category=entry.category,
@@ -311,19 +749,29 @@ def _term(
         required=required,
         case_sensitive=entry.case_sensitive,
         source=f"{len(docs)}/{n} documents; {origin}",
-        note=note,
+        note="; ".join(notes) or None,
     )
     written = tuple(sorted(tally.written, key=lambda w: (-tally.written[w], w))[:3])
-    return term, Evidence(docs, tally.mentions, origin, req, pref, written)
+    return term, Evidence(docs, tally.mentions, origin, req, pref, written, tally.excerpt)
 
 
-def keyword_set_from_job_ad(text: str, *, source: str) -> KeywordSet:
-    """A keyword set (id "job-ad") built on the fly from one job ad, for ``check --jd``."""
-    draft = build_keyword_set(
+def draft_from_job_ad(text: str, *, source: str, max_terms: int = 80) -> Draft:
+    """The draft (set plus per-term evidence: mentions, the ad's words) for one job ad.
+
+    The title's field words come from the ad's first line.  Raises NothingToDraftError
+    (a KeywordSetError) when the ad names no known skill.
+    """
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    return build_keyword_set(
         [SourceText(source, text)],
         set_id="job-ad",
         title=f"Job ad: {source}",
         description="Built on the fly from the job ad given with --jd.",
-        max_terms=40,
+        max_terms=max_terms,
+        occupation=first[:120],
     )
-    return draft.keyword_set
+
+
+def keyword_set_from_job_ad(text: str, *, source: str) -> KeywordSet:
+    """A keyword set (id "job-ad") built on the fly from one job ad, for ``check --jd``."""
+    return draft_from_job_ad(text, source=source).keyword_set

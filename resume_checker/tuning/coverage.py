@@ -50,6 +50,8 @@ class Coverage:
     set_title: str
     resumes: int
     terms: tuple[TermCoverage, ...]   # terms in set order, then any_of groups
+    #: resumes that lack a required term or a required any_of group (knocked out)
+    knocked_out: int = 0
 
     @property
     def nobody(self) -> tuple[TermCoverage, ...]:
@@ -79,7 +81,31 @@ def coverage(keyword_set: KeywordSet, found: Sequence[frozenset[str]]) -> Covera
     items += [item(g.name, "any_of", 0.0, g.required,
                    sum(any(name in f for name in g.terms) for f in found), group=True)
               for g in keyword_set.any_of]
-    return Coverage(keyword_set.id, keyword_set.title, n, tuple(items))
+    required = [t.name for t in keyword_set.terms if t.required]
+    groups = [g.terms for g in keyword_set.any_of if g.required]
+    knocked = sum(
+        any(name not in f for name in required) or any(not set(g) & f for g in groups)
+        for f in found
+    )
+    return Coverage(keyword_set.id, keyword_set.title, n, tuple(items), knocked)
+
+
+def knockout_warning(c: Coverage) -> str | None:
+    """A warning when the set's required terms knock out every resume (or most of them):
+    such a set ranks nobody, and a drafted ``required`` is often the reason."""
+    if not c.resumes or not c.knocked_out:
+        return None
+    nobody = [_label(t) for t in c.terms if t.required and t.count == 0]
+    rare = sorted((t for t in c.terms if t.required), key=lambda t: t.count)
+    blame = nobody or [f"{_label(t)} ({t.count})" for t in rare[:3]]
+    reason = ("no resume has " if nobody else "fewest resumes have ") + ", ".join(blame)
+    if c.knocked_out == c.resumes:
+        return (f"warning: the required terms knock out all {c.resumes} resume(s) ({reason}); "
+                "make some of them not required")
+    if c.knocked_out * 2 > c.resumes:
+        return (f"warning: the required terms knock out {c.knocked_out} of {c.resumes} resumes "
+                f"({reason})")
+    return None
 
 
 # --------------------------------------------------------------------------- rendering
@@ -99,6 +125,11 @@ def render_text(c: Coverage) -> str:
         out.append(f"  {_label(t):<{width}}  {100 * t.share:5.1f}%  {t.count:>4}  {bar:<20}"
                    f"{req}{note}")
     out.append(f"{len(c.nobody)} term(s) no one has, {len(c.everybody)} term(s) everyone has")
+    if any(t.required for t in c.terms):
+        out.append(f"{c.knocked_out} of {c.resumes} resume(s) lack a required term (knocked out)")
+    warning = knockout_warning(c)
+    if warning:
+        out.append(warning)
     return "\n".join(out) + "\n"
 
 
@@ -142,6 +173,9 @@ def render_html(c: Coverage) -> str:
     height = max(len(c.terms), 1) * _ROW_H
     flagged = "".join(f"<li>{esc(_label(t))}: {esc(t.flag or '')}</li>"
                       for t in c.terms if t.flag)
+    warning = knockout_warning(c)
+    if warning:
+        flagged = f"<li><strong>{esc(warning)}</strong></li>" + flagged
     return (
         "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
         f"<title>Coverage: {esc(c.set_title)}</title>"

@@ -8,13 +8,17 @@ from __future__ import annotations
 
 import json
 
-from resume_checker.keywords.model import Term
+from resume_checker.keywords.model import KeywordSet, Term
 from resume_checker.tuning.builder import Draft, Evidence
 
 SCHEMA_LINE = "# yaml-language-server: $schema=./keyword-set.schema.json"
 ATTRIBUTION = (
     "# Technology names partly from O*NET 29.2 Technology Skills by the U.S. Department of\n"
     "# Labor, Employment and Training Administration (USDOL/ETA), under CC BY 4.0 (modified).\n"
+)
+ESCO_ATTRIBUTION = (
+    "# Skill names partly from ESCO (European Skills, Competences, Qualifications and\n"
+    "# Occupations) by the European Commission, under CC BY 4.0 (modified).\n"
 )
 
 
@@ -32,7 +36,28 @@ def _why(term: Term, ev: Evidence, total: int) -> str:
         parts.append(f"cue: required in {ev.required_docs}, preferred in {ev.preferred_docs}")
     if ev.written_as:
         parts.append("written as " + ", ".join(_s(w) for w in ev.written_as))
+    if ev.excerpt:
+        parts.append("the document: " + _s(ev.excerpt))
     return "  # " + "; ".join(parts)
+
+
+def _requirements(ks: KeywordSet) -> list[str]:
+    """min_years_experience and education, as the documents state them."""
+    out: list[str] = []
+    if ks.min_years_experience is not None:
+        years = ks.experience_requirement
+        if years is not None:
+            out.append("# the years of experience the documents ask for (scored, not a knock-out)")
+            out.append(f"min_years_experience: {years.years:g}")
+    if ks.education is not None:
+        edu = ks.education
+        out.append("# the lowest degree the documents ask for")
+        out += ["education:", f"  min_level: {_s(edu.min_level)}"]
+        if edu.fields:
+            out.append(f"  fields: [{', '.join(_s(f) for f in edu.fields)}]")
+        if edu.required:
+            out.append("  required: true")
+    return out
 
 
 def render_draft_yaml(draft: Draft, *, schema_line: bool = True) -> str:
@@ -45,6 +70,10 @@ def render_draft_yaml(draft: Draft, *, schema_line: bool = True) -> str:
         "# Review before use: delete terms that are not skills, merge duplicates,"
         " keep `required` rare.",
         ATTRIBUTION.rstrip("\n"),
+    ]
+    if any("ESCO" in ev.origin for ev in draft.evidence):
+        out.append(ESCO_ATTRIBUTION.rstrip("\n"))
+    out += [
         f"id: {_s(ks.id)}",
         f"title: {_s(ks.title)}",
     ]
@@ -57,6 +86,7 @@ def render_draft_yaml(draft: Draft, *, schema_line: bool = True) -> str:
         out += [f"  {cid}:", f"    title: {_s(cat.title)}", f"    weight: {cat.weight}"]
         if cat.certification:
             out.append("    certification: true")
+    out += _requirements(ks)
     out.append("terms:")
     category = None
     for term, ev in zip(ks.terms, draft.evidence, strict=True):

@@ -76,23 +76,43 @@ def _generic_edge(phrase: str) -> bool:
     return words[0] in generic or words[-1] in generic or bool(_DEGREE_WORDS & set(words))
 
 
-def distinctive_phrases(
-    texts: Sequence[str], vocabulary: Vocabulary, *, limit: int = 12
-) -> list[Phrase]:
-    """The phrases of texts that score highest by TF-IDF against the background corpus.
+#: the background corpus's n-grams for the last vocabulary asked (the packaged one, cached)
+_BACKGROUND: dict[int, tuple[Vocabulary, list[list[str]]]] = {}
 
-    A phrase must occur in enough of the texts (all of them up to 2, then 15%, at least 2)
-    or, for a single text, at least twice; junk phrases are dropped.
-    """
-    from sklearn.feature_extraction.text import TfidfVectorizer
 
-    stop = _stop_words()
+def _background_grams(vocabulary: Vocabulary, stop: frozenset[str]) -> list[list[str]]:
+    """The background documents' n-grams; computed once per vocabulary object, since reading
+    the background costs more than reading an ad."""
+    cached = _BACKGROUND.get(id(vocabulary))
+    if cached is not None and cached[0] is vocabulary:
+        return cached[1]
     lines = background_text().splitlines()
     background = [
         "\n".join(lines[i : i + _BACKGROUND_CHUNK]) for i in range(0, len(lines), _BACKGROUND_CHUNK)
     ]
+    grams = [_ngrams(fragments(t, vocabulary), stop) for t in background]
+    _BACKGROUND.clear()
+    _BACKGROUND[id(vocabulary)] = (vocabulary, grams)
+    return grams
+
+
+def distinctive_phrases(
+    texts: Sequence[str], vocabulary: Vocabulary, *, limit: int = 12,
+    background_vocabulary: Vocabulary | None = None, items: frozenset[str] = frozenset(),
+) -> list[Phrase]:
+    """The phrases of texts that score highest by TF-IDF against the background corpus.
+
+    A phrase must occur in enough of the texts (all of them up to 2, then 15%, at least 2)
+    or, for a single text, at least twice; junk phrases are dropped.  The background is cut by
+    ``background_vocabulary`` (default: ``vocabulary``); pass a long-lived one to reuse it.
+    ``items`` are lower-case list items of the text's requirements ("variance analysis"): for a
+    single text, such a phrase counts when it occurs once.
+    """
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    stop = _stop_words()
     docs = [_ngrams(fragments(t, vocabulary), stop) for t in texts]
-    back = [_ngrams(fragments(t, vocabulary), stop) for t in background]
+    back = _background_grams(background_vocabulary or vocabulary, stop)
     vectorizer = TfidfVectorizer(analyzer=lambda grams: grams, sublinear_tf=True, norm="l2")
     matrix = vectorizer.fit_transform(docs + back)[: len(docs)]
     names = vectorizer.get_feature_names_out()
@@ -102,7 +122,7 @@ def distinctive_phrases(
         counts: dict[str, int] = {}
         for gram in docs[0]:
             counts[gram] = counts.get(gram, 0) + 1
-        keep = {g for g, c in counts.items() if c >= 2}
+        keep = {g for g, c in counts.items() if c >= 2 or g in items}
     else:
         min_docs = min(len(texts), max(2, math.ceil(0.15 * len(texts))))
         keep = {names[i] for i in range(len(names)) if doc_counts[i] >= min_docs}

@@ -32,7 +32,7 @@ FIELDS_NEEDED = ("tech", "health", "finance", "sales", "trades", "law", "hospita
 KNOWN_KEYS = {
     "field", "title", "must_draft", "must_not_draft", "must_not_name", "required",
     "not_required", "min_years", "education", "no_degree", "languages", "language_levels",
-    "certifications", "min_terms",
+    "certifications", "min_terms", "known_gaps",
 }
 #: spellings of each degree level as a drafted term may carry them (name or alias)
 LEVEL_SPELLINGS = {
@@ -109,7 +109,15 @@ def drafted_levels(kwset: KeywordSet) -> set[str]:
 # ------------------------------------------------------------------ checks, one per aspect
 
 def check_must_draft(ad: str, entry: dict, kwset: KeywordSet) -> list[str]:
-    return [f"not drafted: {w!r}" for w in entry["must_draft"] if find(kwset, w) is None]
+    gaps = set(entry.get("known_gaps", ()))
+    return [f"not drafted: {w!r}" for w in entry["must_draft"]
+            if w not in gaps and find(kwset, w) is None]
+
+
+def check_known_gaps(ad: str, entry: dict, kwset: KeywordSet) -> list[str]:
+    """Terms the ad names that drafting still misses, each a known gap: this aspect is a strict
+    xfail, so it fails the run (XPASS) once all of them are drafted and the gap can go."""
+    return [f"not drafted: {w!r}" for w in entry["known_gaps"] if find(kwset, w) is None]
 
 
 def check_must_not_draft(ad: str, entry: dict, kwset: KeywordSet) -> list[str]:
@@ -211,9 +219,11 @@ ASPECTS = {
     "languages": (("languages", "language_levels"), check_languages),
     "certifications": (("certifications",), check_certifications),
     "size": (("min_terms",), check_size),
+    "known_gaps": (("known_gaps",), check_known_gaps),
 }
+_GAP = pytest.mark.xfail(strict=True, reason="a known gap of drafting, listed in table.yaml")
 CASES = [
-    pytest.param(ad, aspect, id=f"{ad}-{aspect}")
+    pytest.param(ad, aspect, id=f"{ad}-{aspect}", marks=[_GAP] if aspect == "known_gaps" else [])
     for ad, entry in TABLE.items()
     for aspect, (keys, _) in ASPECTS.items()
     if any(k in entry for k in keys)

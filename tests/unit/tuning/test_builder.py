@@ -9,15 +9,16 @@ import pytest
 import yaml
 
 from resume_checker.keywords.model import KeywordSet
+from resume_checker.matching.similarity import content_similarity
 from resume_checker.tuning.builder import (
     Draft,
     SourceText,
     build_keyword_set,
     keyword_set_from_job_ad,
 )
-from resume_checker.tuning.cues import Level, acronym_pairs, certifications, degrees, line_levels
+from resume_checker.tuning.cues import Level, acronym_pairs, certifications, degrees
 from resume_checker.tuning.draft_yaml import SCHEMA_LINE, render_draft_yaml
-from resume_checker.tuning.similarity import content_similarity
+from resume_checker.tuning.jobad import line_levels
 from resume_checker.tuning.vocabulary import is_junk, load_vocabulary
 
 AD_ML = """Machine Learning Engineer
@@ -292,3 +293,156 @@ def test_acronym_alias_from_a_document_matches_only_in_capitals() -> None:
 def test_benefit_programs_are_not_certifications() -> None:
     ad = "Benefits\n- Employee Referral Program\n- Student Loan Program\nRequirements\n- Python"
     assert not any(t.category == "certifications" for t in _draft(ad).keyword_set.terms)
+
+
+# --------------------------------------------------------------------------- job ads of any field
+
+MECHANICAL = """Senior Mechanical Engineer
+
+About us
+Acme Robotics applies machine learning and neural networks to warehouses. We are a leading
+provider of automation.
+
+What you'll do
+- Design parts in SolidWorks and AutoCAD; run simulations in ANSYS.
+
+Minimum qualifications
+- Bachelor\u2019s or Master\u2019s in Mechanical Engineering or related field
+- 5+ years of experience in mechanical design
+- Familiar with Agile, a certified SCRUM Master
+- Fluent in German and English
+- Valid driver's licence and an active Secret clearance
+
+Preferred
+- PhD
+- PMP or CISSP
+
+Benefits
+Free breakfast, gym membership, coffee drinks, christmas party, private healthcare and fresh
+fruits every day. Free breakfast and a gym membership for everyone!
+
+Acme is an equal opportunity employer and follows applicable law. Applicable law applies.
+"""
+
+
+@functools.cache
+def _ad(text: str = MECHANICAL) -> Draft:
+    from resume_checker.tuning.builder import draft_from_job_ad
+
+    return draft_from_job_ad(text, source="ad.txt")
+
+
+def test_benefits_company_and_legal_text_give_no_terms() -> None:
+    names = _names(_ad())
+    junk = {"free breakfast", "gym membership", "coffee drinks", "christmas party",
+            "private healthcare", "applicable law", "fresh fruits"}
+    assert not junk & names
+    assert not {"machine learning", "neural networks"} & names  # from the "about us" blurb
+
+
+def test_years_and_degree_become_the_sets_requirements() -> None:
+    ks = _ad().keyword_set
+    assert ks.min_years_experience == 5
+    assert ks.education is not None and ks.education.min_level == "bachelors"
+    assert ks.education.fields == ("mechanical engineering",)
+    assert not any(t.category == "education" for t in ks.terms)  # PhD is not a term, nor required
+
+
+def test_certified_scrum_master_is_a_certification_not_a_masters_degree() -> None:
+    draft = _ad()
+    csm = _term(draft, "Certified Scrum Master")
+    assert draft.keyword_set.is_certification(csm)
+    assert "master's degree" not in _names(draft)
+
+
+def test_languages_certifications_licences_and_clearance() -> None:
+    draft = _ad()
+    german = _term(draft, "German")
+    assert german.category == "languages" and "fluent" in (german.note or "").lower()
+    for name in ("Driver's licence", "Secret clearance", "Project Management Professional",
+                 "CISSP"):
+        assert draft.keyword_set.is_certification(_term(draft, name)), name
+    assert not _term(draft, "CISSP").required  # preferred
+    assert _term(draft, "CISSP").weight < 1
+
+
+def test_required_only_where_the_ad_states_a_minimum() -> None:
+    plain = _ad("Data Analyst\nWho you are\n- SQL\n- Tableau\nResponsibilities\n- Python\n")
+    assert not any(t.required for t in plain.keyword_set.terms)
+    assert _term(plain, "SQL").weight > _term(plain, "Python").weight
+    stated = _ad("Data Analyst\nMust have\n- SQL\n- Tableau or Power BI\n")
+    assert _term(stated, "SQL").required
+    assert not _term(stated, "Tableau").required  # one of two alternatives is no knock-out
+    assert not any(t.required for t in _ad().keyword_set.terms
+                   if t.category in ("languages", "occupation") and t.name == "English")
+
+
+def test_the_titles_field_words_are_terms() -> None:
+    term = _term(_ad(), "mechanical engineering")
+    assert "mechanical" in {a.lower() for a in term.aliases}
+    assert not term.required
+    payroll = _ad("Payroll Specialist\nRequirements\n- 2 years with ADP Workforce Now\n")
+    assert "payroll" in _names(payroll)
+
+
+@pytest.mark.parametrize(
+    "glued", ["javascript angular", "c# user", "net agile", "rest microservices",
+              "cypress mocha js"],
+)
+def test_neighbouring_skills_are_not_glued_into_phrases(glued: str) -> None:
+    ad = ("Web Developer\nRequirements\n"
+          + "- JavaScript Angular, C# user stories, .NET Agile teams, REST microservices,\n"
+            "  Cypress Mocha JS tests\n" * 2)
+    assert glued not in _names(_ad(ad))
+
+
+def test_list_items_split_into_their_items() -> None:
+    ad = "Developer\nRequirements\n- Python/Django, PostgreSQL & Redis (or MongoDB) and Docker\n"
+    names = _names(_ad(ad))
+    assert {"python", "django", "postgresql", "redis", "mongodb", "docker"} <= names
+
+
+def test_every_term_keeps_the_ads_words_as_evidence() -> None:
+    draft = _ad()
+    assert len(draft.evidence) == len(draft.keyword_set.terms)
+    for term, ev in zip(draft.keyword_set.terms, draft.evidence, strict=True):
+        assert ev.mentions >= 1 and ev.excerpt, term.name
+    ev = dict(zip((t.name for t in draft.keyword_set.terms), draft.evidence, strict=True))
+    assert "SolidWorks" in ev["SolidWorks"].excerpt
+
+
+def test_an_ad_with_no_known_term_is_a_plain_error() -> None:
+    from resume_checker.errors import KeywordSetError
+    from resume_checker.tuning.builder import NothingToDraftError
+
+    with pytest.raises(NothingToDraftError) as caught:
+        keyword_set_from_job_ad("We are a friendly team. Come and join us!", source="ad.txt")
+    assert isinstance(caught.value, KeywordSetError)
+    assert "names no skill" in str(caught.value) and "ad.txt" in str(caught.value)
+
+
+def test_a_rich_ad_gives_a_rich_draft() -> None:
+    tools = ["Python", "Django", "PostgreSQL", "Redis", "Docker", "Kubernetes", "Terraform",
+             "AWS", "Git", "Jenkins", "Linux", "SQL", "Tableau", "Spark", "Hadoop", "Kafka",
+             "MongoDB", "Elasticsearch", "Ansible", "MATLAB", "AutoCAD", "SolidWorks", "Excel",
+             "Salesforce", "Jira", "Confluence", "PowerShell", "Bash", "Scala", "Perl"]
+    ad = "Platform Engineer\nRequirements\n" + "".join(
+        f"- Hands-on experience with {tool} in production.\n" for tool in tools
+    )
+    assert len(_ad(ad).keyword_set.terms) >= 25
+
+
+def test_products_the_vocabulary_lacks_are_drafted_from_lists() -> None:
+    ad = ("Front-end Engineer\nRequirements\n- Build tooling: Webpack or Vite, Babel, Python.\n"
+          "- Stack: Vue.js Nuxt.js Docker Nginx Redis Rancher\n")
+    names = _names(_ad(ad))
+    assert {"webpack", "vite", "babel", "rancher"} <= names
+    assert not any(t.required for t in _ad(ad).keyword_set.terms
+                   if t.name in ("Webpack", "Vite", "Babel", "Rancher"))
+
+
+def test_a_list_item_phrase_named_once_is_drafted() -> None:
+    ad = ("Financial Analyst\nRequirements\n- Excel, variance analysis, financial modeling and "
+          "SQL.\n")
+    names = _names(_ad(ad))
+    assert {"variance analysis", "financial modeling"} <= names

@@ -179,7 +179,35 @@ def test_a_set_without_groups_keeps_its_content_hash() -> None:
     del before["any_of"]
     for later in ("min_years_experience", "education", "requirements_weight"):  # added later
         del before[later]
+    for term in before["terms"]:
+        for later in ("min_years", "recent_within_years"):  # per-term depth, added later
+            term.pop(later, None)
     payload = json.dumps(before, sort_keys=True, ensure_ascii=False).encode()
     assert plain.content_hash == hashlib.sha256(payload).hexdigest()
     grouped = plain.model_copy(update={"any_of": (AnyOf(name="x", terms=("Go",)),)})
     assert grouped.content_hash != plain.content_hash
+
+
+# --------------------------------------------------------------------------- knock-outs
+
+def test_required_terms_that_knock_out_everyone_are_warned_about() -> None:
+    from resume_checker.tuning.coverage import knockout_warning
+
+    strict = SET.model_copy(update={"terms": (
+        Term(name="Python", category="fw", required=True),
+        Term(name="Fortran<script>", category="fw", required=True),
+    ), "any_of": ()})
+    c = coverage(strict, presence(strict, _docs()))
+    assert c.knocked_out == 4
+    warning = knockout_warning(c)
+    assert warning is not None and "all 4 resume(s)" in warning and "Fortran<script>" in warning
+    assert warning in render_text(c) and "Fortran&lt;script&gt;" in render_html(c)
+
+
+def test_a_required_group_counts_as_a_knock_out_and_a_fair_set_gets_no_warning() -> None:
+    from resume_checker.tuning.coverage import knockout_warning
+
+    c = coverage(SET, presence(SET, _docs()))
+    assert c.knocked_out == 1            # c.txt has neither PyTorch nor JAX
+    assert knockout_warning(c) is None
+    assert "1 of 4 resume(s) lack a required term" in render_text(c)
