@@ -26,7 +26,13 @@ What counts as a match (each rule has a test in ``tests/unit/matching/test_match
 * an acronym the resume defines ("Mixture of Experts (MoE)" or "MoE (Mixture of Experts)")
   makes the other form count for the term, when the initials fit.
 
-A term counts every occurrence; at most :data:`MAX_EVIDENCE` are kept as evidence.
+A term counts every occurrence; at most :data:`MAX_EVIDENCE` are kept as evidence.  Each
+occurrence is labelled with the kind of variant it is, if an exact-string search would miss it
+(plural, possessive, hyphen or space, line break, defined acronym; :mod:`.exactness`), and each
+term says whether any occurrence is exact and, when the set spells it both as an acronym and in
+full, which of the two the resume writes.  The labels are read off the hits kept (the text
+compared with the spelling that hit; most hits are that spelling as written, one comparison),
+a few microseconds per matched term.
 """
 
 from __future__ import annotations
@@ -43,6 +49,18 @@ from resume_checker.keywords.per_set import per_set
 from resume_checker.keywords.spelling import spelling_key
 from resume_checker.matching.acronyms import find_definitions
 from resume_checker.matching.codec import KnownTokens
+from resume_checker.matching.exactness import (
+    ACRONYM,
+    ACRONYM_WRITTEN,
+    APOSTROPHES,
+    FULL_WRITTEN,
+    LINE_BREAK,
+    VARIANT_KINDS,
+    AcronymForms,
+    TermForms,
+    term_forms,
+    variant_kind,
+)
 from resume_checker.matching.nlp import blank_nlp
 from resume_checker.matching.reading import line_starts, reading_parts
 from resume_checker.matching.tokenizer import Tokens, lower, text_tokens, tokenize
@@ -51,6 +69,7 @@ from resume_checker.matching.variants import bounded, pattern_words
 
 __all__ = [
     "MAX_EVIDENCE",
+    "AcronymForms",
     "Evidence",
     "KnownTokens",
     "MatchResult",
@@ -75,6 +94,9 @@ class Evidence:
     line: int
     section: str
     origin: str = Origin.BODY.value
+    #: None when an exact-string search finds it (a spelling as written, on one line), else the
+    #: kind of variant (:data:`.exactness.VARIANT_KINDS`)
+    variant: str | None = None
 
 
 @dataclass(frozen=True)
@@ -83,6 +105,13 @@ class TermMatch:
     category: str
     count: int
     evidence: tuple[Evidence, ...]
+    #: whether any occurrence (not only those kept as evidence) is exact
+    exact: bool = True
+    #: the kinds of variant of the occurrences that are not exact, in
+    #: :data:`.exactness.VARIANT_KINDS` order
+    variants: tuple[str, ...] = ()
+    #: when the set spells the term as an acronym and in full: which the resume writes
+    forms: AcronymForms | None = None
 
 
 @dataclass(frozen=True)
@@ -94,6 +123,10 @@ class MatchResult:
     def get(self, term: str) -> TermMatch | None:
         return next((m for m in self.matched if m.term == term), None)
 
+    def exact_only(self) -> MatchResult:
+        """What an exact-string ATS search finds: the terms with at least one exact hit."""
+        return MatchResult(tuple(m for m in self.matched if m.exact), self.defined_acronyms)
+
 
 @dataclass(frozen=True, slots=True)
 class _Hit:
@@ -101,6 +134,8 @@ class _Hit:
     alias: str
     start: int
     end: int
+    #: the other form of an acronym the resume defines (``alias`` is that form as written)
+    acronym: bool = False
 
 
 class Matcher:
@@ -130,6 +165,8 @@ class Matcher:
         self._first_words = self._insensitive.first_words | {
             w.lower() for w in self._sensitive.first_words
         }
+        #: each term's acronym and full-form spellings, when the set spells it both ways
+        self._forms: tuple[TermForms | None, ...] = tuple(map(term_forms, self._terms))
 
     def _find(self, text: str, tokens: Tokens, lowered: list[str]) -> list[_Hit]:
         """The trie hits that are whole words (``lowered``: ``tokens.words`` in lower case)."""
@@ -186,10 +223,11 @@ class Matcher:
                 for start, end in _occurrences(text, tokens, lowered, other):
                     if any(d_start <= start and end <= d_end for d_start, d_end in spans):
                         continue  # the definition itself: its other form already counted
-                    hits += [_Hit(t_index, other, start, end) for t_index in terms]
+                    hits += [_Hit(t_index, other, start, end, acronym=True) for t_index in terms]
         return MatchResult(
             # where lines start is worked out only for evidence (most resumes match few terms)
-            matched=_collect(self._terms, hits, text, parts, document) if hits else (),
+            matched=(_collect(self._terms, self._forms, hits, text, parts, document)
+                     if hits else ()),
             defined_acronyms=tuple(definitions),
         )
 
@@ -208,7 +246,12 @@ def _occurrences(
 
 
 def _collect(
-    terms: tuple[Term, ...], hits: list[_Hit], text: str, parts: list[str], document: Document
+    terms: tuple[Term, ...],
+    forms: tuple[TermForms | None, ...],
+    hits: list[_Hit],
+    text: str,
+    parts: list[str],
+    document: Document,
 ) -> tuple[TermMatch, ...]:
     by_term: dict[int, list[_Hit]] = {}
     for hit in hits:
@@ -217,17 +260,66 @@ def _collect(
     lines = document.lines
     out = []
     for t_index in sorted(by_term):
+        term = terms[t_index]
+        sensitive = term.case_sensitive
         kept: list[_Hit] = []
+        kinds: list[str | None] = []
         for hit in sorted(by_term[t_index], key=lambda h: (h.start, -h.end, h.alias)):
             if not kept or hit.start >= kept[-1].end:  # one count per place in the text
                 kept.append(hit)
-        term = terms[t_index]
-        evidence = tuple(_evidence(h, text, lines, starts) for h in kept[:MAX_EVIDENCE])
-        out.append(TermMatch(term.name, term.category, len(kept), evidence))
+                written = text[hit.start : hit.end]
+                if (written == hit.alias and " " not in written and not hit.acronym
+                        and text[hit.end : hit.end + 1] not in APOSTROPHES):
+                    kinds.append(None)  # most hits: one word as the set writes it (see _kind)
+                else:
+                    kinds.append(_kind(hit, text, starts, sensitive))
+            elif kinds[-1] is not None and _kind(hit, text, starts, sensitive) is None:
+                kinds[-1] = None  # a spelling written as is at the same place: exact
+        evidence = tuple(_evidence(h, text, lines, starts, k)
+                         for h, k in zip(kept[:MAX_EVIDENCE], kinds, strict=False))
+        seen = set(kinds)
+        exact = None in seen
+        if exact and len(seen) == 1:
+            variants: tuple[str, ...] = ()
+        else:
+            variants = tuple(k for k in VARIANT_KINDS if k in seen)
+        both = forms[t_index]
+        out.append(TermMatch(
+            term.name, term.category, len(kept), evidence, exact, variants,
+            None if both is None else _written(both, by_term[t_index]),
+        ))
     return tuple(out)
 
 
-def _evidence(hit: _Hit, text: str, lines: tuple[Line, ...], starts: list[int]) -> Evidence:
+def _written(forms: TermForms, hits: list[_Hit]) -> AcronymForms:
+    """Which of a term's acronym and full form its hits write (see :meth:`TermForms.written`)."""
+    bits = 0
+    roles = forms.roles
+    for hit in hits:
+        if hit.acronym:
+            bits |= FULL_WRITTEN if " " in hit.alias else ACRONYM_WRITTEN
+        else:
+            bits |= roles.get(hit.alias, 0)
+    return forms.written(bits)
+
+
+def _kind(hit: _Hit, text: str, starts: list[int], case_sensitive: bool) -> str | None:
+    """The variant kind of one hit (see :mod:`.exactness`); None when it is exact."""
+    if hit.acronym:
+        return ACRONYM
+    start, end = hit.start, hit.end
+    written = text[start:end]
+    # a hit with no space is on one line (lines of a block are joined by a space)
+    if " " in written and bisect_right(starts, start) != bisect_right(starts, end - 1):
+        return LINE_BREAK
+    if written == hit.alias and text[end : end + 1] not in APOSTROPHES:
+        return None  # most hits: the spelling as the set writes it, not followed by "'s"
+    return variant_kind(written, hit.alias, case_sensitive, text[end : end + 3])
+
+
+def _evidence(
+    hit: _Hit, text: str, lines: tuple[Line, ...], starts: list[int], variant: str | None
+) -> Evidence:
     first = bisect_right(starts, hit.start) - 1
     last = bisect_right(starts, hit.end - 1) - 1
     line = lines[first]
@@ -240,6 +332,7 @@ def _evidence(hit: _Hit, text: str, lines: tuple[Line, ...], starts: list[int]) 
         line=line.number,
         section=line.section.value,
         origin=line.origin.value,
+        variant=variant,
     )
 
 
