@@ -1,7 +1,7 @@
 """Batch speed on the livecareer corpus (2,484 PDFs), all figures printed by one run.
 
 Run:  .venv/bin/python benchmarks/bench_batch.py [--corpus DIR] [--jobs 2] [--limit N]
-                                                 [--baseline-files 40] [--set ID]
+                                                 [--baseline-files 40] [--set ID] [--jd AD]
 
 1. end to end: discover, parse, match, score, rank, write the CSV, with a fresh cache
    (so cache writes are included) and ``--jobs`` worker processes.  Target >= 80 resumes/s.
@@ -35,6 +35,9 @@ def main() -> int:
     parser.add_argument("--limit", type=int, default=None, help="use only the first N files")
     parser.add_argument("--baseline-files", type=int, default=40)
     parser.add_argument("--set", default="neural-network-architect")
+    parser.add_argument("--jd", type=Path, default=None,
+                        help="a job ad: every run also gets each resume's content similarity "
+                             "to it (BatchOptions.job_ad, as `batch --jd`)")
     parser.add_argument("--repeat", type=int, default=3,
                         help="runs of each timed figure; the best is reported (timeit's rule: "
                              "on a shared or virtual machine, slower runs measure the neighbours)")
@@ -51,6 +54,7 @@ def main() -> int:
     from resume_checker.render import batch_csv
 
     kwset = load_keyword_set(args.set)
+    job_ad = args.jd.read_text(encoding="utf-8") if args.jd else None
     files = sorted(args.corpus.rglob("*.pdf"))
     if args.limit:
         files = files[: args.limit]
@@ -58,6 +62,9 @@ def main() -> int:
     print(f"corpus: {args.corpus} ({len(files)} PDFs), set {kwset.id} ({len(kwset.terms)} terms), "
           f"{args.jobs} workers, best of {args.repeat} runs (all runs in brackets)")
     print(f"PDF character boxes: {box_loop()}")
+    if args.jd:
+        print(f"job ad: {args.jd} (each row's content similarity to it; equal scores ordered "
+              "by it)")
 
     with tempfile.TemporaryDirectory() as tmp:
         cache_path = Path(tmp) / "cache.sqlite3"
@@ -65,7 +72,8 @@ def main() -> int:
         def cold(cache: Path | None):
             for part in (cache, Path(f"{cache}-wal"), Path(f"{cache}-shm")) if cache else ():
                 part.unlink(missing_ok=True)
-            result = run_batch(inputs, kwset, BatchOptions(jobs=args.jobs, cache_path=cache))
+            result = run_batch(inputs, kwset, BatchOptions(jobs=args.jobs, cache_path=cache,
+                                                           job_ad=job_ad))
             (Path(tmp) / "ranking.csv").write_text(batch_csv.render(result), encoding="utf-8")
             return result
 
@@ -94,7 +102,7 @@ def main() -> int:
 
         cold(cache_path)  # the cache the re-ranks read: this set, today
         edited = kwset.model_copy(update={"terms": _edited_terms(kwset, Term)})
-        options = BatchOptions(jobs=args.jobs, cache_path=cache_path)
+        options = BatchOptions(jobs=args.jobs, cache_path=cache_path, job_ad=job_ad)
         warm_s, again = _best(args.repeat, lambda: run_batch(inputs, edited, options))
         warm = min(warm_s)
         cached = sum(1 for r in again.rows if r.cached)
@@ -112,7 +120,7 @@ def main() -> int:
                   f"resumes/s [{_rates(len(files), command_s)}]")
         peak = max(result.peak_worker_rss_mb, again.peak_worker_rss_mb)
         print(f"\n4. peak RSS of one worker: {peak:.0f} MB   target < 300")
-    stages(files[:: max(1, len(files) // 60)][:60], kwset)
+    stages(files[:: max(1, len(files) // 60)][:60], kwset, job_ad)
     return 0
 
 
@@ -147,7 +155,7 @@ def rerank_command(folder: Path, kwset, cache: Path, tmp: str) -> None:
         raise SystemExit(f"the batch command failed ({done.returncode}): {done.stderr[-500:]}")
 
 
-def stages(files: list[Path], kwset) -> None:
+def stages(files: list[Path], kwset, job_ad: str | None = None) -> None:
     """Per-file cost of each stage in this one process, to show where batch time goes.
 
     CPU time of this process (``time.process_time``), so that other load on the machine
@@ -168,6 +176,11 @@ def stages(files: list[Path], kwset) -> None:
 
     today = date.today()
     timings: dict[str, float] = {}
+    similarity = None
+    if job_ad is not None:
+        from resume_checker.matching.similarity import fit_job_ad
+
+        similarity = fit_job_ad(job_ad)
 
     def timed(name, fn, *args, **kwargs):
         started = time.process_time()
@@ -188,6 +201,8 @@ def stages(files: list[Path], kwset) -> None:
         stored = timed("re-rank: decode the analysis", analysis_from_json, text)
         report = timed("re-rank: check", check_analysis, stored, kwset, ats_view=False)
         timed("re-rank: row", summarize, report, stored.document, None)
+        if similarity is not None:
+            timed("similarity to the job ad (--jd)", similarity.similarity, stored.document.text)
     print(f"\n5. where the time goes (one process, CPU time, {len(files)} files):")
     for name, seconds in timings.items():
         print(f"   {name:34s} {seconds / len(files) * 1000:7.2f} ms/file")

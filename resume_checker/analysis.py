@@ -61,16 +61,23 @@ def analyse(
                     summary=DocumentSummary.of(matched), words=words_of(document.lines))
 
 
-def check_analysis(analysis: Analysis, kwset: KeywordSet, *, ats_view: bool = True) -> Report:
+def check_analysis(
+    analysis: Analysis, kwset: KeywordSet, *, ats_view: bool = True, ats_mode: str = "normal"
+) -> Report:
     """Match, check and score an analysed document against one keyword set.
 
     ``ats_view=False`` leaves the report's ATS view (every line as read) empty, for callers
-    that never show it (a batch ranking without JSON output)."""
+    that never show it (a batch ranking without JSON output).  ``ats_mode="exact"`` adds the
+    score an exact-string ATS search would give (only terms with an exact hit count) beside
+    the normal one (:data:`resume_checker.matching.exactness.ATS_MODES`)."""
     from resume_checker.checks import merge_findings, run_set_checks
     from resume_checker.matching import compile_matcher
+    from resume_checker.matching.exactness import ATS_MODES
     from resume_checker.report import build_report
     from resume_checker.scoring import score
 
+    if ats_mode not in ATS_MODES:
+        raise ValueError(f"unknown ATS mode {ats_mode!r}; use one of {', '.join(ATS_MODES)}")
     document = analysis.document
     findings = merge_findings(
         Findings(analysis.findings, analysis.structure),
@@ -79,8 +86,10 @@ def check_analysis(analysis: Analysis, kwset: KeywordSet, *, ats_view: bool = Tr
     )
     matched = document.with_hidden() if analysis.include_hidden else document
     result = compile_matcher(kwset).match(matched, analysis.tokens)
+    exact = (score(kwset, result.exact_only(), findings.structure) if ats_mode == "exact"
+             else None)
     return build_report(
         matched, kwset, result, score(kwset, result, findings.structure),
         findings=findings, hidden_included=analysis.include_hidden and bool(document.hidden_lines),
-        with_ats_view=ats_view, summary=analysis.summary,
+        with_ats_view=ats_view, summary=analysis.summary, exact_score=exact,
     )

@@ -34,6 +34,22 @@ class TermHit:
     category: str
     count: int
     evidence: tuple[EvidenceLine, ...] = ()
+    #: skill depth (:class:`resume_checker.checks.depth.SkillDepth`): months of use in dated
+    #: positions, the last year used (None: no dated use), in a current role, only in skills
+    months: int = 0
+    last_year: int | None = None
+    ongoing: bool = False
+    skills_only: bool = False
+
+    @property
+    def depth_text(self) -> str:
+        """The term's depth in a few words, as the batch outputs show it (``--skill-depth``)."""
+        if self.skills_only:
+            return f"{self.term} (skills list only)"
+        if self.last_year is None:
+            return f"{self.term} (no dated use)"
+        until = "present" if self.ongoing else str(self.last_year)
+        return f"{self.term} {self.months / 12:.1f}y to {until}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +67,9 @@ class ResumeSummary:
     pages: int = 0
     words: int = 0
     scorable: bool = True                 # False: no text could be read, the score means nothing
+    #: TF-IDF cosine to the job ad (0-1) when the batch was given one; orders equal scores,
+    #: never part of the score
+    content_similarity: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +145,9 @@ class BatchResult:
     options: dict[str, Any] = field(default_factory=dict)
     #: the second, third... set of a multi-set run; the ranking follows the first set
     extra_sets: tuple[SetInfo, ...] = ()
+    #: the run was given a job ad (``BatchOptions.job_ad``): rows carry their content
+    #: similarity to it, and rows of equal score are ordered by it
+    with_similarity: bool = False
 
     @property
     def sets(self) -> tuple[SetInfo, ...]:

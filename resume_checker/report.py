@@ -9,15 +9,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from resume_checker.checks.depth import SkillDepth, skill_depth
 from resume_checker.checks.model import Finding, Findings, StructureFacts
 from resume_checker.documents.model import Document, Line
 from resume_checker.keywords.model import KeywordSet, Term
 from resume_checker.keywords.per_set import per_set
-from resume_checker.matching import Evidence, MatchResult
+from resume_checker.matching import AcronymForms, Evidence, MatchResult
+from resume_checker.matching.exactness import ACRONYM
 from resume_checker.scoring import Score
 from resume_checker.version import __version__
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 UNREADABLE_MESSAGE = (
     "The resume could not be read: no text was found (a scanned image or a picture-only PDF?). "
     "It was not scored as an empty resume; an ATS would likely read nothing from it either."
@@ -62,6 +64,21 @@ class MatchedTerm:
     required: bool
     count: int
     evidence: tuple[Evidence, ...]
+    #: an exact-string ATS search finds it (some occurrence is a spelling written as is)
+    exact: bool = True
+    #: the kinds of variant of its other occurrences (plural, possessive, hyphen_space, ...)
+    variants: tuple[str, ...] = ()
+    #: when the set spells it as an acronym and in full: which of the two the resume writes
+    forms: AcronymForms | None = None
+    #: how long and how recently the resume's dated positions show it in use, and where else it
+    #: appears (known when the report has structure facts)
+    depth: SkillDepth | None = None
+
+    @property
+    def listed_spelling(self) -> str:
+        """The set's spelling to write as is for an exact search: the one that hit first (as a
+        variant), or the term's name when only a defined acronym's other form hit."""
+        return next((e.alias for e in self.evidence if e.variant != ACRONYM), self.term)
 
 
 @dataclass(frozen=True)
@@ -103,6 +120,31 @@ class AtsViewLine:
 
 
 @dataclass(frozen=True)
+class AdTerm:
+    """One term of a set drafted from a job ad, side by side: how often the ad names it, how
+    often the resume does, and the ad's own words that put it in the set."""
+
+    term: str
+    category: str
+    weight: float
+    required: bool
+    ad_mentions: int
+    resume_mentions: int
+    #: the ad's spellings of the term, most frequent first
+    written_as: tuple[str, ...] = ()
+    #: the ad's line that names it (trimmed), the evidence for why the term is in the set
+    excerpt: str | None = None
+
+
+@dataclass(frozen=True)
+class JobAdComparison:
+    """The job ad beside the resume: every drafted term, required ones first."""
+
+    source: str
+    terms: tuple[AdTerm, ...]
+
+
+@dataclass(frozen=True)
 class Report:
     schema_version: str
     tool_version: str
@@ -128,6 +170,13 @@ class Report:
     ats_view: tuple[AtsViewLine, ...] = ()
     #: True when hidden text was matched and scored (``include_hidden``), for comparison
     hidden_included: bool = False
+    #: "normal", or "exact": ``exact_score`` is then the score of an exact-string ATS search
+    ats_mode: str = "normal"
+    #: the score counting only the terms an exact-string search finds (``ats_mode`` "exact"),
+    #: shown beside ``score``, never instead of it
+    exact_score: Score | None = None
+    #: the job ad beside the resume, when checked against a pasted ad (None for named sets)
+    job_ad: JobAdComparison | None = None
 
     @property
     def extra_notices(self) -> tuple[NoticeInfo, ...]:
@@ -159,6 +208,18 @@ class Report:
     @property
     def unreadable_message(self) -> str | None:
         return None if self.scorable else UNREADABLE_MESSAGE
+
+    @property
+    def not_exact(self) -> tuple[MatchedTerm, ...]:
+        """Matched terms an exact-string search misses: to write as the set spells them."""
+        return tuple(m for m in self.matched if not m.exact)
+
+    @property
+    def one_form(self) -> tuple[MatchedTerm, ...]:
+        """Matched terms the set spells as an acronym and in full, written one way and not the
+        other (a term found through a third spelling writes neither)."""
+        return tuple(m for m in self.matched
+                     if m.forms is not None and m.forms.acronym_written != m.forms.full_written)
 
     def missing_by_category(self) -> tuple[tuple[str, tuple[MissingTerm, ...]], ...]:
         """Missing terms grouped by category title, in the set's category order."""
@@ -274,12 +335,14 @@ def build_report(
     hidden_included: bool = False,
     with_ats_view: bool = True,
     summary: DocumentSummary | None = None,
+    exact_score: Score | None = None,
 ) -> Report:
     """Assemble the report (pure).  An unreadable document yields ``scorable=False``, no
     matched or missing terms and no band, rather than the score of an empty resume.
     ``findings`` (from :func:`resume_checker.checks.run_checks`) add findings and structure.
     ``with_ats_view=False`` leaves ``ats_view`` empty (a batch ranking never shows it);
-    ``summary`` is ``DocumentSummary.of(document)`` when the caller already has it."""
+    ``summary`` is ``DocumentSummary.of(document)`` when the caller already has it;
+    ``exact_score`` (the score of ``result.exact_only()``) makes an "exact" ATS-mode report."""
     scorable = is_scorable(document)
     terms = _terms_by_name(kwset)
     table = _missing_table(kwset)
@@ -287,6 +350,7 @@ def build_report(
     missing: tuple[MissingTerm, ...] = ()
     certifications: tuple[MissingTerm, ...] = ()
     suggestions: tuple[Suggestion, ...] = ()
+    positions = findings.structure.positions if findings is not None else None
     if scorable:
         matched = tuple(
             MatchedTerm(
@@ -296,6 +360,10 @@ def build_report(
                 required=terms[m.term].required,
                 count=m.count,
                 evidence=m.evidence,
+                exact=m.exact,
+                variants=m.variants,
+                forms=m.forms,
+                depth=skill_depth(m, positions) if positions is not None else None,
             )
             for m in result.matched
             if m.term in terms
@@ -307,6 +375,8 @@ def build_report(
         )
     else:
         score = Score(value=0.0, categories=(), knocked_out=False, missing_required=(), band=None)
+        if exact_score is not None:
+            exact_score = score
     return Report(
         schema_version=SCHEMA_VERSION,
         tool_version=__version__,
@@ -326,4 +396,6 @@ def build_report(
         structure=findings.structure if findings is not None else None,
         ats_view=ats_view(document) if with_ats_view else (),
         hidden_included=hidden_included,
+        ats_mode="normal" if exact_score is None else "exact",
+        exact_score=exact_score,
     )

@@ -27,12 +27,30 @@ They form one more category, "Experience and education" (id ``requirements``), o
 
 A requirement is met when r = 1; one marked ``required: true`` and not met is a knock-out,
 listed in ``missing_required`` under its name (e.g. "At least 5 years of experience").
+
+Skill depth: a term that states ``min_years`` or ``recent_within_years`` counts its weight times
+a depth factor, read from the dated positions whose lines name it (:mod:`.checks.depth`; only
+when the structure facts are given)::
+
+    years factor    f_y = 1                          years of use >= min_years
+                    f_y = 0.5 + 0.5 * years/min_years otherwise (0.5 when found only outside
+                                                      dated positions, e.g. the skills list)
+    recency factor  f_r = 1    its latest position ran within recent_within_years of today
+                    f_r = 0.5  otherwise (older, or no dated use)
+    counted weight  = weight * f_y * f_r
+
+So a term found is never worth less than a quarter of its weight; a required term is still
+required only to be found (depth never knocks a resume out).  Each such term is listed in
+``Score.depth`` with its factor and why ("1.5 of 2 years", "found only in the skills list").
+A set with neither field scores exactly as without this rule.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
+from resume_checker.checks.depth import SkillDepth, skill_depth
 from resume_checker.checks.model import DegreeLevel, StructureFacts
 from resume_checker.keywords.model import (
     Category,
@@ -91,6 +109,20 @@ class RequirementScore:
 
 
 @dataclass(frozen=True)
+class DepthScore:
+    """A found term whose set asks for depth: the share of its weight it counts, and why."""
+
+    term: str
+    factor: float                     # f_y * f_r, see the module docstring
+    years: float                      # years of use found (merged dated positions)
+    min_years: float | None
+    recent_within_years: float | None
+    last_year: int | None             # the year it was last used in a dated position
+    recent: bool | None               # within recent_within_years (None: not asked)
+    reason: str                       # e.g. "1.5 of 2 years; last used 2019, not within 3 years"
+
+
+@dataclass(frozen=True)
 class Score:
     value: float                      # 0-100, one decimal
     categories: tuple[CategoryScore, ...]
@@ -99,6 +131,8 @@ class Score:
     band: str | None
     groups: tuple[GroupScore, ...] = ()   # the set's any_of groups, in set order
     requirements: tuple[RequirementScore, ...] = ()  # structure requirements, when scored
+    #: the found terms that ask for depth (min_years, recent_within_years), in set order
+    depth: tuple[DepthScore, ...] = ()
 
 
 REQUIREMENTS_ID = "requirements"
@@ -112,12 +146,16 @@ def score(
     experience and education requirements count too."""
     table = _table(kwset)
     found = {m.term for m in result.matched}
+    depth = (_depth_scores(kwset, table, result, structure)
+             if table.depth and structure is not None else {})
     # the found terms' places in the set, in set order: each category sums its matched weights
     # in the set's order, as a sum over its terms would
     hit_weights: list[list[float]] = [[] for _ in table.categories]
     for index in sorted(i for name in found for i in table.index.get(name, ())):
         cat_index, weight = table.places[index]
         if cat_index >= 0:
+            if index in depth:
+                weight *= depth[index].factor
             hit_weights[cat_index].append(weight)
     categories = []
     weighted = 0.0
@@ -175,7 +213,63 @@ def score(
         band=FILTERED_OUT if knocked_out else _band_for(table.bands, value),
         groups=groups,
         requirements=requirements,
+        depth=tuple(depth[i] for i in sorted(depth)),
     )
+
+
+def depth_factor(
+    term: Term, depth: SkillDepth, today: date
+) -> tuple[float, bool | None, str]:
+    """(f_y * f_r, whether recent (None: not asked), the reason) for a found term that asks
+    for depth; see the module docstring."""
+    factor, recent, reasons = 1.0, None, []
+    if term.min_years is not None:
+        years = depth.months / 12
+        if years < term.min_years:
+            factor *= 0.5 + 0.5 * years / term.min_years
+        asked = f"{term.min_years:g} year{'' if term.min_years == 1 else 's'}"
+        if depth.positions:
+            reasons.append(f"{depth.years:g} of {asked}")
+        else:
+            reasons.append(f"{depth.summary}: 0 of {asked}")
+    if term.recent_within_years is not None:
+        span = term.recent_within_years
+        within = f"within {span:g} year{'' if span == 1 else 's'}"
+        if depth.last_used is None:
+            recent = False
+            if term.min_years is None:
+                reasons.append(f"{depth.summary}: no dated use {within}")
+            else:
+                reasons.append(f"no dated use {within}")
+        else:
+            ago = (today.year - depth.last_used.year) * 12 + today.month - depth.last_used.month
+            recent = ago <= 12 * term.recent_within_years
+            when = "in use now" if depth.ongoing else f"last used {depth.last_year}"
+            reasons.append(f"{when}, {'' if recent else 'not '}{within}")
+        if not recent:
+            factor *= 0.5
+    return factor, recent, "; ".join(reasons)
+
+
+def _depth_scores(
+    kwset: KeywordSet, table: _Table, result: MatchResult, structure: StructureFacts
+) -> dict[int, DepthScore]:
+    """Each found term that asks for depth, by its place in the set."""
+    today = structure.as_of or date.today()
+    out = {}
+    for m in result.matched:
+        for index in table.index.get(m.term, ()):
+            if index not in table.depth:
+                continue
+            term = kwset.terms[index]
+            depth = skill_depth(m, structure.positions)
+            factor, recent, reason = depth_factor(term, depth, today)
+            out[index] = DepthScore(
+                term=term.name, factor=factor, years=depth.years, min_years=term.min_years,
+                recent_within_years=term.recent_within_years, last_year=depth.last_year,
+                recent=recent, reason=reason,
+            )
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,6 +290,8 @@ class _Table:
     experience: tuple[str, ExperienceRequirement] | None   # (its name, the requirement)
     #: (its name, the level asked for, each listed field's words, the requirement)
     education: tuple[str, DegreeLevel, tuple[list[str], ...], EducationRequirement] | None
+    #: the places of the terms that ask for depth (min_years, recent_within_years)
+    depth: frozenset[int] = frozenset()
 
 
 @per_set
@@ -234,6 +330,7 @@ def _table(kwset: KeywordSet) -> _Table:
             tuple(f.casefold().split() for f in education.fields),
             education,
         )),
+        depth=frozenset(i for i, t in enumerate(kwset.terms) if t.asks_depth),
     )
 
 

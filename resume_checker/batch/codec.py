@@ -35,6 +35,7 @@ from resume_checker.checks.codec import (
 from resume_checker.documents.model import (
     BBox,
     Document,
+    FoldedWord,
     Line,
     Notice,
     Origin,
@@ -49,7 +50,7 @@ if TYPE_CHECKING:
     from resume_checker.analysis import Analysis
 
 #: bump when the layout below changes; part of every cache key
-SCHEMA = 4
+SCHEMA = 5
 _SECTIONS = {s.value: s for s in Section}
 _ORIGINS = {o.value: o for o in Origin}
 
@@ -93,6 +94,8 @@ def _document_json(document: Document, tokens: list[Any] | None) -> str:
             for page in document.pages
         ],
         "hidden": [[x.page, x.hidden, _line_out(x)] for x in document.hidden_lines],
+        "folded": [[w.original, w.folded, w.page, w.line, w.start]
+                   for w in document.folded_words],
         "tokens": tokens,
     }
     return _dumps(payload)
@@ -119,6 +122,7 @@ def _document_in(text: str) -> tuple[Document, Any]:
             hidden_lines=tuple(
                 replace(_line_in(row, page), hidden=reason) for page, reason, row in data["hidden"]
             ),
+            folded_words=tuple(FoldedWord(*row) for row in data["folded"]),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise ValueError(f"damaged cache entry ({type(exc).__name__})") from None
@@ -201,8 +205,9 @@ def _notice_in(data: dict[str, Any]) -> Notice:
 
 # --------------------------------------------------------------------------- analyses
 
-#: bump when the analysis layout below changes (part of the analysis cache key)
-ANALYSIS_SCHEMA = 1
+#: bump when the analysis layout below changes (part of the analysis cache key); 2: each
+#: position keeps the lines it covers (skill depth)
+ANALYSIS_SCHEMA = 2
 
 
 def analysis_to_json(analysis: Analysis) -> str:

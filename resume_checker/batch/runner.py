@@ -3,7 +3,8 @@
 Several keyword sets can be given: each document is parsed once and scored against every set; the
 ranking follows the first set.  With ``options.scheduler`` the per-file work runs on a Dask cluster
 (:mod:`.dask_backend`) instead of the local pool, into the same rows.  Ties in the ranking are
-broken by the shown name, then the input position, so a batch ranks the same on any backend.
+broken by the content similarity to the job ad (``options.job_ad``, when given), then the shown
+name, then the input position, so a batch ranks the same on any backend.
 
 The per-file work is injectable (``init``/``work``) so tests can make a file hang or crash a worker
 without any hook in the production path.  Results are reported to ``on_row`` as they arrive
@@ -49,6 +50,9 @@ class BatchOptions:
     want_json: bool = False                 # keep each file's full JSON report (for JSON output)
     query: str | None = None                # rank only resumes matching this boolean query
     scheduler: str | None = None            # Dask: "local" (LocalCluster of `jobs`) or tcp://...
+    #: a job ad's text: each row gets its TF-IDF content similarity to it, and rows of equal
+    #: score are ordered by it (never mixed into the score)
+    job_ad: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +118,7 @@ def run_batch(
                      "scheduler": _scheduler_shown(options.scheduler)},
             extra_sets=tuple(SetInfo(k.id, k.title, k.content_hash, _pass_score(k))
                              for k in kwsets[1:]),
+            with_similarity=config.similarity is not None,
         )
         if cache is not None:
             cache.touch((r.sha256 for r in result.rows if r.cached),
@@ -148,7 +153,13 @@ def _inputs(
 def _config(
     kwsets: tuple[KeywordSet, ...], options: BatchOptions, cache: Cache | None
 ) -> WorkerConfig:
-    """What every worker is given: the sets, the limits, the cache to read, one day."""
+    """What every worker is given: the sets, the limits, the cache to read, one day, and the
+    job ad's TF-IDF model, fitted here once (the workers only transform each resume)."""
+    similarity = None
+    if options.job_ad is not None:
+        from resume_checker.matching.similarity import fit_job_ad
+
+        similarity = fit_job_ad(options.job_ad)
     return WorkerConfig(
         keyword_set=kwsets[0],
         extra_sets=tuple(kwsets[1:]),
@@ -158,6 +169,7 @@ def _config(
         want_json=options.want_json,
         query=options.query,
         today=date.today(),
+        similarity=similarity,
     )
 
 
@@ -277,10 +289,13 @@ def _run_id(started: float) -> str:
     return time.strftime("%Y%m%d-%H%M%S", time.localtime(started)) + "-" + uuid.uuid4().hex[:6]
 
 
-def _rank_key(row: BatchRow) -> tuple[bool, bool, float, str, int]:
+def _rank_key(row: BatchRow) -> tuple[bool, bool, float, float, str, int]:
+    """Best first; equal scores by the content similarity to the job ad (when the batch has
+    one; otherwise 0 for all), then by name and input position."""
     s = row.summary
     assert s is not None
-    return (not s.scorable, s.knocked_out, -s.score, row.file, row.number)
+    return (not s.scorable, s.knocked_out, -s.score, -(s.content_similarity or 0.0), row.file,
+            row.number)
 
 
 def _scheduler_shown(scheduler: str | None) -> str | None:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from operator import attrgetter
+from typing import Any
 
 from resume_checker.batch.blind import REDACTED, Redactor
+from resume_checker.checks.depth import SkillDepth
 from resume_checker.documents.model import Document
 from resume_checker.ranking import EvidenceLine, ResumeSummary, TermHit
 from resume_checker.report import Report
@@ -27,6 +29,7 @@ def summarize(report: Report, document: Document, redactor: Redactor | None) -> 
                 )
                 for e in m.evidence[:EVIDENCE_PER_TERM]
             ),
+            **_depth(m.depth),
         )
         for m in report.matched
     )
@@ -45,7 +48,16 @@ def summarize(report: Report, document: Document, redactor: Redactor | None) -> 
         pages=report.document.pages,
         words=report.document.words,
         scorable=report.scorable,
+        content_similarity=report.content_similarity,
     )
+
+
+def _depth(d: SkillDepth | None) -> dict[str, Any]:
+    """TermHit's depth fields (none when the report has no structure facts)."""
+    if d is None:
+        return {}
+    return {"months": d.months, "last_year": d.last_year, "ongoing": d.ongoing,
+            "skills_only": d.skills_only}
 
 
 def _shown(text: str, page: int, line: int, redactor: Redactor | None) -> str:

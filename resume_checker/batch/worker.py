@@ -36,10 +36,12 @@ from resume_checker.errors import LimitExceededError, UnreadableDocumentError
 from resume_checker.keywords.model import KeywordSet
 from resume_checker.limits import DEFAULT_LIMITS, Limits
 from resume_checker.ranking import FileResult
+from resume_checker.report import is_scorable
 
 if TYPE_CHECKING:
     from resume_checker.analysis import Analysis
     from resume_checker.matching.codec import KnownTokens
+    from resume_checker.matching.similarity import AdSimilarity
 
 T = TypeVar("T")
 
@@ -57,6 +59,8 @@ class WorkerConfig:
     query: str | None = None     # a boolean query (matching.query) a resume must satisfy
     extra_sets: tuple[KeywordSet, ...] = ()   # more sets each document is scored against
     today: date | None = None   # the day ongoing jobs count to: one day for the whole batch
+    #: the job ad's fitted TF-IDF model (fitted once, in the parent), when the batch has one
+    similarity: AdSimilarity | None = None
 
     @property
     def keyword_sets(self) -> tuple[KeywordSet, ...]:
@@ -103,9 +107,14 @@ def check_file(state: WorkerState, task: FileTask) -> FileResult:
 
         require_match(config.query, document, config.keyword_set)
     redactor = Redactor.for_document(document) if config.blind else None
+    # from the analysis's lines, so a resume re-ranked from the cache gets the same number
+    similarity = (config.similarity.similarity(document.text)
+                  if config.similarity is not None and is_scorable(document) else None)
     summaries, reports = [], []
     for kwset in config.keyword_sets:
         report = check_analysis(analysis, kwset, ats_view=config.want_json)
+        if similarity is not None:
+            report = replace(report, content_similarity=similarity)
         summaries.append(summarize(report, document, redactor))
         reports.append(_report_json(report, document, task, redactor) if config.want_json else None)
     return FileResult(

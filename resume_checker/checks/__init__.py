@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 
 from resume_checker.checks.contact import check_contact, extract_contact
+from resume_checker.checks.depth import with_spans
 from resume_checker.checks.education import check_education, extract_degrees, highest_degree
 from resume_checker.checks.experience import (
     check_experience,
@@ -22,6 +23,7 @@ from resume_checker.checks.experience import (
 from resume_checker.checks.fonts import check_fonts
 from resume_checker.checks.hidden import check_hidden_text, check_images
 from resume_checker.checks.length import check_length
+from resume_checker.checks.lookalikes import check_lookalikes
 from resume_checker.checks.model import (
     CheckContext,
     ContactFacts,
@@ -52,6 +54,7 @@ DEFAULT_CHECKS: tuple[Check, ...] = (
     check_text_layer,
     check_hidden_text,
     check_garbled,
+    check_lookalikes,
     check_layout,
     check_fonts,
     check_sections,
@@ -97,7 +100,7 @@ __all__ = [
 def extract_structure(document: Document, *, today: date) -> StructureFacts:
     """Contact details, experience entries and total, degrees: read from the refined sections."""
     refined = refine_sections(document)
-    positions = extract_positions(refined, today=today)
+    positions = with_spans(refined, extract_positions(refined, today=today))
     degrees = extract_degrees(refined)
     return StructureFacts(
         contact=extract_contact(document),

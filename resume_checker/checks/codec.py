@@ -17,6 +17,7 @@ from resume_checker.checks.model import (
     DegreeLevel,
     Fact,
     Finding,
+    LineSpan,
     Position,
     Severity,
     StructureFacts,
@@ -81,16 +82,18 @@ def _position_out(p: Position | None) -> list[Any] | None:
         return None
     d = p.dates
     dates = [d.start.isoformat(), d.end.isoformat(), d.ongoing, d.text, d.page, d.line]
-    return [dates, _fact_out(p.title), _fact_out(p.employer)]
+    span = None if p.lines is None else [*p.lines.first, *p.lines.last]
+    return [dates, _fact_out(p.title), _fact_out(p.employer), span]
 
 
 def _position_in(row: list[Any] | None) -> Position | None:
     if row is None:
         return None
-    (start, end, ongoing, text, page, line), title, employer = row
+    (start, end, ongoing, text, page, line), title, employer, span = row
     dates = DateRange(start=date.fromisoformat(start), end=date.fromisoformat(end),
                       ongoing=ongoing, text=text, page=page, line=line)
-    return Position(dates=dates, title=_fact_in(title), employer=_fact_in(employer))
+    lines = None if span is None else LineSpan((span[0], span[1]), (span[2], span[3]))
+    return Position(dates=dates, title=_fact_in(title), employer=_fact_in(employer), lines=lines)
 
 
 def _degree_out(d: Degree | None) -> list[Any] | None:

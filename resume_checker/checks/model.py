@@ -23,6 +23,7 @@ __all__ = [
     "Fact",
     "Finding",
     "Findings",
+    "LineSpan",
     "Position",
     "Severity",
     "StructureFacts",
@@ -76,12 +77,26 @@ class DateRange:
 
 
 @dataclass(frozen=True, slots=True)
+class LineSpan:
+    """The lines an experience entry covers, first to last (inclusive), as (page, line) pairs."""
+
+    first: tuple[int, int]
+    last: tuple[int, int]
+
+    def holds(self, page: int, line: int) -> bool:
+        return self.first <= (page, line) <= self.last
+
+
+@dataclass(frozen=True, slots=True)
 class Position:
     """An experience entry: its dates and, where found, the title and employer beside them."""
 
     dates: DateRange
     title: Fact | None = None
     employer: Fact | None = None
+    #: the lines that belong to the entry (see :func:`resume_checker.checks.depth.with_spans`),
+    #: where known; a skill named on them was used for the entry's dates
+    lines: LineSpan | None = None
 
 
 class DegreeLevel(StrEnum):

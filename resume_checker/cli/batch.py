@@ -93,6 +93,13 @@ def batch(
         "'(PyTorch OR JAX) AND CUDA AND NOT \"intern\"': AND, OR, NOT, parentheses, quoted "
         "phrases, a trailing * wildcard; words side by side are joined by AND; a word naming a "
         "term of --set uses its aliases.")] = None,
+    jd: Annotated[str | None, typer.Option(
+        "--jd", help="A job ad (TXT/MD/PDF/DOCX file, or - for standard input): rank by the "
+        "keyword set drafted from it (any --set is scored beside it), with each resume's TF-IDF "
+        "content similarity to the ad as its own column, ordering equal scores.")] = None,
+    skill_depth: Annotated[bool, typer.Option(
+        "--skill-depth", help="Add a 'skill depth' column to the CSV and HTML reports: each "
+        "matched term's years of use in dated positions and the last year used.")] = False,
 ) -> None:
     """Check many resumes at once, rank them, and write CSV / JSON / HTML / Markdown reports."""
     from resume_checker.api import load_keyword_set
@@ -103,8 +110,12 @@ def batch(
         raise typer.Exit(ExitCode.USAGE)
     if scheduler is not None:
         _require_dask()
+    job_ad = None
     with errors_to_exit_codes():
-        kwsets = [load_keyword_set(k) for k in dict.fromkeys(keyword_set or [DEFAULT_SET])]
+        if jd is not None:
+            job_ad, kwsets = _job_ad_sets(jd, keyword_set or [])
+        else:
+            kwsets = [load_keyword_set(k) for k in dict.fromkeys(keyword_set or [DEFAULT_SET])]
     if query is not None:
         _check_query(query, kwsets[0])
     from resume_checker.batch.runner import (  # heavy: only when batching
@@ -125,12 +136,13 @@ def batch(
         want_json="json" in outputs.values(),
         query=query,
         scheduler=scheduler,
+        job_ad=job_ad,
     )
     with errors_to_exit_codes(), _usage_errors(), _Progress() as progress:
         result = run_batch(paths, kwsets, options, on_start=progress.start,
                            on_row=progress.advance)
     for path, fmt in outputs.items():
-        _write(path, _renderer(fmt)(result))
+        _write(path, _renderer(fmt, skill_depth)(result))
         err(f"wrote {path}")
     _print_table(result, top=top, min_score=min_score, written=list(outputs))
     if previous is not None:
@@ -182,14 +194,29 @@ def cache_clear(
 # ---------------------------------------------------------------- helpers
 
 
+def _job_ad_sets(jd: str, named: list[str]) -> tuple[str, list[Any]]:
+    """``--jd``: the ad's text, and the set drafted from it first (the ranking one), then the
+    named sets (an ad with no recognisable term stops here, before any resume is read)."""
+    from resume_checker.api import draft_job_ad, load_keyword_set
+    from resume_checker.cli.check import read_job_ad
+
+    text, source = read_job_ad(jd)
+    drafted = draft_job_ad(text, source=source).keyword_set
+    return text, [drafted, *(load_keyword_set(k) for k in dict.fromkeys(named))]
+
+
 def _output_formats(paths: list[Path]) -> dict[Path, str]:
     return {path: format_by_extension(path, OUTPUT_FORMATS, ".csv, .json, .html or .md")
             for path in paths}
 
 
-def _renderer(fmt: str) -> Callable[[BatchResult], str]:
+def _renderer(fmt: str, skill_depth: bool = False) -> Callable[[BatchResult], str]:
+    from functools import partial
+
     from resume_checker.render import batch_csv, batch_html, batch_json, batch_markdown
 
+    if skill_depth and fmt in ("csv", "html"):
+        return partial({"csv": batch_csv, "html": batch_html}[fmt].render, skill_depth=True)
     modules = {"csv": batch_csv, "json": batch_json, "html": batch_html, "md": batch_markdown}
     return modules[fmt].render
 
@@ -317,6 +344,8 @@ def _print_table(
     table.add_column("score", justify="right")
     for info in result.extra_sets:
         table.add_column(f"score: {info.id}", justify="right")
+    if result.with_similarity:
+        table.add_column("similarity", justify="right")
     for name in ("band", "missing required", "top missing"):
         table.add_column(name)
     for row in rows:
@@ -325,6 +354,7 @@ def _print_table(
         table.add_row(
             str(row.rank), Text(row.file),
             *(f"{x.score:.1f}" if x.scorable else "n/a" for x in row.summaries),
+            *([_similarity(s.content_similarity)] if result.with_similarity else []),
             Text(s.band or ""), Text(", ".join(s.missing_required), style="red"),
             Text(", ".join(s.missing[:3])),
         )
@@ -332,6 +362,10 @@ def _print_table(
     if more and not top:
         files = ", ".join(str(path) for path in written)
         typer.echo(f"... and {more} more in {files} (--top N shows more here)")
+
+
+def _similarity(value: float | None) -> str:
+    return "" if value is None else f"{value:.2f}"
 
 
 def _print_comparison(c: Comparison) -> None:

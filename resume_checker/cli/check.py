@@ -11,10 +11,11 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from resume_checker.cli.options import (
+    FORMAT_BY_SUFFIX,
     ExitCode,
     err,
     errors_to_exit_codes,
-    format_for,
+    format_by_extension,
     format_option,
     output_option,
     stdout_is_terminal,
@@ -23,6 +24,7 @@ from resume_checker.cli.options import (
 from resume_checker.defaults import DEFAULT_SET
 
 if TYPE_CHECKING:
+    from resume_checker.documents.model import Document
     from resume_checker.report import Report
 
 
@@ -31,6 +33,11 @@ class ReportFormat(StrEnum):
     json = "json"
     md = "md"
     html = "html"
+
+
+class AtsMode(StrEnum):
+    normal = "normal"
+    exact = "exact"
 
 
 SetOption = Annotated[
@@ -94,22 +101,27 @@ def check(
             "always hold it).",
         ),
     ] = False,
+    ats_mode: Annotated[
+        AtsMode,
+        typer.Option(
+            "--ats-mode",
+            help="exact: also score as an exact-string ATS search would (only terms written as "
+            "the set lists them count), shown next to the normal score, with the terms to "
+            "write out in full.",
+        ),
+    ] = AtsMode.normal,
 ) -> None:
     """Check one resume against a role keyword set (or a job ad) and explain the score."""
     from resume_checker.render import render
 
+    kind = report_format(fmt, output)  # before any work: a bad -o is a usage error (exit 2)
     with errors_to_exit_codes():
         if jd is not None:
-            report = _check_against_job_ad(resume, jd)
+            report = _check_against_job_ad(resume, jd, include_hidden=include_hidden, ocr=ocr,
+                                           ats_mode=ats_mode.value)
         else:
-            report = _check_isolated(resume, keyword_set, include_hidden=include_hidden, ocr=ocr)
-        kind = format_for(fmt.value if fmt else None, output)
-        if kind not in ("text", "json", "md", "html"):
-            err(
-                f"error: cannot write a {output.suffix if output else kind!r} report; "
-                "use .txt, .json, .md or .html"
-            )
-            raise typer.Exit(ExitCode.USAGE)
+            report = _check_isolated(resume, keyword_set, include_hidden=include_hidden, ocr=ocr,
+                                     ats_mode=ats_mode.value)
         use_color = color if color is not None else (output is None and stdout_is_terminal())
         write_output(render(report, kind, color=use_color, ats_view=ats_view), output)
     if fail_under is not None and report.scorable and report.score.value < fail_under:
@@ -120,14 +132,29 @@ def check(
         raise typer.Exit(ExitCode.BELOW_THRESHOLD)
 
 
-def _check_isolated(resume: Path, keyword_set: str, *, include_hidden: bool, ocr: bool) -> Report:
+def report_format(fmt: ReportFormat | None, output: Path | None) -> str:
+    """``--format`` when given; else the format ``--output``'s extension names (.txt, .json,
+    .md, .html), a usage error for any other (``-o x.pdf`` is not silently written as text);
+    else text."""
+    if fmt is not None:
+        return fmt.value
+    if output is None:
+        return "text"
+    return format_by_extension(output, FORMAT_BY_SUFFIX,
+                               ".txt, .json, .md or .html, or give --format")
+
+
+def _check_isolated(
+    resume: Path, keyword_set: str, *, include_hidden: bool, ocr: bool, ats_mode: str = "normal"
+) -> Report:
     """Load the set first (a bad set fails fast), then parse the resume in a child process
     with the per-file time and memory limits: a hostile PDF costs an error, not the machine.
     OCR needs the file's bytes beside the parse, so it runs in process."""
     from resume_checker.api import check as run_check
 
     if ocr:
-        return run_check(resume, keyword_set, include_hidden=include_hidden, ocr=True)
+        return run_check(resume, keyword_set, include_hidden=include_hidden, ocr=True,
+                         ats_mode=ats_mode)
     from resume_checker.documents.isolated import parse_document_isolated
     from resume_checker.keywords.loader import load_keyword_set
     from resume_checker.matching import compile_matcher
@@ -135,22 +162,36 @@ def _check_isolated(resume: Path, keyword_set: str, *, include_hidden: bool, ocr
     kwset = load_keyword_set(keyword_set)
     # spaCy's import and the matcher's compilation overlap the parse in the child process.
     document = parse_document_isolated(resume, meanwhile=lambda: compile_matcher(kwset))
-    return run_check(document, kwset, include_hidden=include_hidden)
+    return run_check(document, kwset, include_hidden=include_hidden, ats_mode=ats_mode)
 
 
-def _check_against_job_ad(resume: Path, jd: str) -> Report:
+def _check_against_job_ad(
+    resume: Path, jd: str, *, include_hidden: bool, ocr: bool, ats_mode: str = "normal"
+) -> Report:
     """``--jd``: the ad from standard input (``-``) or a file; each file is parsed in a child
-    process with the per-file limits, as plain ``check`` parses the resume."""
-    from resume_checker.api import check_against_job_ad
+    process with the per-file limits, as plain ``check`` parses the resume (with ``--ocr`` the
+    resume is read in process, as ``check --set --ocr`` reads it)."""
+    from resume_checker.api import check_against_job_ad, read_resume
+    from resume_checker.documents.isolated import parse_document_isolated
+
+    job_text, job_source = read_job_ad(jd)
+
+    def parse() -> Document:
+        return read_resume(resume, ocr=True) if ocr else parse_document_isolated(resume)
+
+    return check_against_job_ad(parse, job_text, source=job_source,
+                                include_hidden=include_hidden, ats_mode=ats_mode)
+
+
+def read_job_ad(jd: str) -> tuple[str, str]:
+    """The job ad's text and name: standard input for ``-`` ("<stdin>"), else the file, parsed
+    in a child process with the per-file limits (TXT, MD, PDF or DOCX)."""
     from resume_checker.documents.isolated import parse_document_isolated
 
     if jd == "-":
-        job_text, job_source = sys.stdin.read(), "<stdin>"
-    else:
-        job = parse_document_isolated(Path(jd))
-        job_text, job_source = job.text, job.source
-    return check_against_job_ad(lambda: parse_document_isolated(resume), job_text,
-                                source=job_source)
+        return sys.stdin.read(), "<stdin>"
+    job = parse_document_isolated(Path(jd))
+    return job.text, job.source
 
 
 def text(

@@ -245,6 +245,9 @@ def _term_fields(term: Term) -> dict[str, object]:
     for flag in ("required", "case_sensitive"):
         if getattr(term, flag):
             fields[flag] = True
+    for years in ("min_years", "recent_within_years"):
+        if getattr(term, years) is not None:
+            fields[years] = getattr(term, years)
     for text in ("source", "note"):
         if getattr(term, text) is not None:
             fields[text] = getattr(term, text)

@@ -79,6 +79,29 @@ class Term(_Frozen):
         examples=["seed-000"],
     )
     note: str | None = Field(default=None, description="Why the term is here, for reviewers.")
+    #: depth asked for: the score counts a term found in dated positions for fewer years, or
+    #: only outside them, in part (see resume_checker.scoring)
+    min_years: float | None = Field(
+        default=None,
+        gt=0,
+        le=60,
+        description="Years of use the role asks for, read from the dated positions whose lines "
+        "name the term; fewer count in part (greater than 0, at most 60).",
+        examples=[2, 1.5],
+    )
+    recent_within_years: float | None = Field(
+        default=None,
+        gt=0,
+        le=60,
+        description="The term should appear in a position that ran within this many years of "
+        "today; older (or undated) use counts in part (greater than 0, at most 60).",
+        examples=[3],
+    )
+
+    @property
+    def asks_depth(self) -> bool:
+        """Whether the score reads how long or how recently the term was used."""
+        return self.min_years is not None or self.recent_within_years is not None
 
     @property
     def spellings(self) -> tuple[str, ...]:
@@ -255,6 +278,10 @@ class KeywordSet(_Frozen):
                 del data[key]  # likewise for sets without structure requirements
         if not self.has_requirements:
             del data["requirements_weight"]
+        for term in data["terms"]:
+            for key in ("min_years", "recent_within_years"):
+                if term[key] is None:
+                    del term[key]  # a term without depth keeps the hash it had before depth
         payload = json.dumps(data, sort_keys=True, ensure_ascii=False)
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 

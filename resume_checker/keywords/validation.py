@@ -54,6 +54,8 @@ EXAMPLES: dict[str, str] = {
     "min_level": "min_level: masters   (one of associate, bachelors, masters, phd)",
     "fields": "fields: [computer science, machine learning]",
     "requirements_weight": "requirements_weight: 1.0",
+    "min_years": "min_years: 2   (years of use in dated positions)",
+    "recent_within_years": "recent_within_years: 3   (used within the last 3 years)",
 }
 _MODELS: dict[str, type[BaseModel]] = {
     "set": KeywordSet,
@@ -268,6 +270,9 @@ def _pydantic_message(err: ErrorDetails, data: dict[str, Any]) -> str:
         return head + _unknown_field(str(loc[-1]), _model_for(loc))
     if field == "requirements_weight":
         return f"{head}must be a number greater than 0 and at most 100, got {value!r}. {shown}"
+    if field in ("min_years", "recent_within_years"):
+        years = "a number of years greater than 0 and at most 60"
+        return f"{head}must be {years}, got {value!r}. {shown}"
     if field == "weight" or field == "min_score":
         top = "100" if field == "weight" else "100 (a score)"
         low = "greater than 0" if field == "weight" else "at least 0"
@@ -353,6 +358,12 @@ def _cross_field_problems(
             message = f"{_term_label(data, index)}, field 'weight': must be a number greater "
             message += f"than 0 and at most 100, got {got}. Example: {EXAMPLES['weight']}"
             yield line, message
+        for key in ("min_years", "recent_within_years"):
+            if isinstance(term.get(key), bool):  # pydantic would read true as 1.0
+                line = _line_of(root, ("terms", index, key))
+                message = f"{_term_label(data, index)}, field '{key}': must be a number of "
+                message += f"years greater than 0 and at most 60, got {str(term[key]).lower()}. "
+                yield line, message + f"Example: {EXAMPLES[key]}"
         yield from _duplicates(data, root, index, term, owners)
     yield from _group_problems(data, root, terms)
     if declared and terms:

@@ -18,6 +18,7 @@ from importlib.resources import files
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from resume_checker.ranking import BatchResult, Status
+from resume_checker.render.batch_csv import depth_cell
 from resume_checker.version import __version__
 
 BINS = 10
@@ -37,7 +38,9 @@ class Bar:
     share: float       # 0..1 of the largest bar (histogram) or of the pool (terms)
 
 
-def render(result: BatchResult) -> str:
+def render(result: BatchResult, *, skill_depth: bool = False) -> str:
+    """The page; ``skill_depth`` (``batch --skill-depth``) adds a "Skill depth" column (each
+    matched term's years of use in dated positions and last year used)."""
     ranked = result.ranked
     scored = [r.summary.score for r in ranked if r.summary and r.summary.scorable]
     return _template().render(
@@ -48,6 +51,8 @@ def render(result: BatchResult) -> str:
         histogram=histogram(scored),
         coverage=coverage(result),
         script=sort_script(),
+        skill_depth=skill_depth,
+        depth_cell=depth_cell,
         csp=_csp(),
         version=__version__,
         started=datetime.fromtimestamp(result.started, UTC).strftime("%Y-%m-%d %H:%M UTC"),

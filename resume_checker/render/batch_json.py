@@ -2,7 +2,9 @@
 
 A multi-set run adds ``keyword_sets`` (every set, the ranking one first) and, per file, ``sets``:
 one entry per set id with its score, band, knock-out and full report.  ``keyword_set``, ``score``
-and ``report`` stay those of the first set, so single-set readers keep working.
+and ``report`` stay those of the first set, so single-set readers keep working.  A run given a job
+ad (``batch --jd``) adds, per file, ``content_similarity``: the TF-IDF cosine (0-1) to the ad that
+orders equal scores (never part of the score).
 """
 
 from __future__ import annotations
@@ -64,4 +66,11 @@ def _row(row: BatchRow, result: BatchResult) -> dict[str, Any]:
         "seconds": round(row.seconds, 4),
         "error": None if s else {"code": row.code, "reason": row.error},
         "report": row.report_json,
-    } | per_set
+    } | per_set | _similarity(row, result)
+
+
+def _similarity(row: BatchRow, result: BatchResult) -> dict[str, Any]:
+    """``content_similarity`` per file, in a run given a job ad (nothing otherwise)."""
+    if not result.with_similarity:
+        return {}
+    return {"content_similarity": row.summary.content_similarity if row.summary else None}

@@ -23,14 +23,20 @@ def escape(text: str) -> str:
 def render(result: BatchResult) -> str:
     extra = result.extra_sets
     also = "".join(f" Score: {escape(x.id)} |" for x in extra)
+    sim = result.with_similarity
+    if sim:
+        also += " Similarity |"
     lines = [
         f"# Batch ranking: {escape(result.set_title)} (`{escape(result.set_id)}`)",
         "",
         _counts(result),
         "",
         f"| Rank | File | Score |{also} Band | Knocked out | Missing required | Top missing |",
-        "|---:|---|---:|" + "---:|" * len(extra) + "---|---|---|---|",
+        "|---:|---|---:|" + "---:|" * (len(extra) + sim) + "---|---|---|---|",
     ]
+    if sim:
+        lines[3:3] = ["Rows of equal score are ordered by their content similarity to the job "
+                      "ad (TF-IDF, 0-1; never part of the score).", ""]
     if extra:
         lines[3:3] = [f"Ranked by `{escape(result.set_id)}`; also scored against "
                       + ", ".join(f"`{escape(x.id)}`" for x in extra) + ".", ""]
@@ -38,6 +44,8 @@ def render(result: BatchResult) -> str:
         s = row.summary
         assert s is not None
         scores = "".join(f" {_score(x)} |" for x in row.extra_summaries)
+        if sim:
+            scores += f" {_similarity(s)} |"
         lines.append(
             f"| {row.rank} | {escape(row.file)} | {_score(s)} |{scores} "
             f"{escape(s.band or '')} | {'yes' if s.knocked_out else 'no'} "
@@ -51,6 +59,10 @@ def render(result: BatchResult) -> str:
             f"| {escape(r.file)} | {r.status.value} | {escape(r.error or '')} |" for r in failed
         ]
     return "\n".join(lines) + "\n"
+
+
+def _similarity(s: ResumeSummary) -> str:
+    return "" if s.content_similarity is None else f"{s.content_similarity:.2f}"
 
 
 def _score(s: ResumeSummary) -> str:

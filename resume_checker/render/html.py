@@ -18,6 +18,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from resume_checker.documents.model import Document
+from resume_checker.matching.exactness import VARIANT_LABELS
 from resume_checker.report import Report
 
 CSP = (
@@ -71,6 +72,64 @@ def report_view(
         "notices": _extra_notices(data.get("notices", []), shown or []),
         "ats": (ats_view(document, data["matched"]) if document is not None
                 else _stored_ats_view(data)),
+        "depth": depth_chart(data),
+        "variant_labels": VARIANT_LABELS,  # how the kinds of matched[].variants are named
+    }
+
+
+DEPTH_LABEL_WIDTH = 170
+DEPTH_PLOT_WIDTH = 400
+DEPTH_ROW = 22
+
+
+def _month(text: str) -> int:
+    year, month = text.split("-")
+    return int(year) * 12 + int(month) - 1
+
+
+def depth_chart(data: Mapping[str, Any]) -> dict[str, Any] | None:
+    """The per-skill timeline: one row per matched term used in dated positions, one bar per
+    position (x: months, from the earliest start to the report's today), and the terms found
+    only outside dated positions, as a list.  None when no term has depth."""
+    rows = [m for m in data.get("matched", []) if m.get("depth")]
+    if not rows:
+        return None
+    dated = [m for m in rows if m["depth"]["positions"]]
+    chart = None
+    if dated:
+        starts = [_month(p["start"]) for m in dated for p in m["depth"]["positions"]]
+        ends = [_month(p["end"]) for m in dated for p in m["depth"]["positions"]]
+        first, last = min(starts), max(ends) + 1
+        structure = data.get("structure") or {}
+        if structure.get("as_of"):
+            last = max(last, _month(structure["as_of"][:7]) + 1)
+        first_year, last_year = first // 12, (last - 1) // 12
+        scale = DEPTH_PLOT_WIDTH / max(1, last - first)
+
+        def x(month: int) -> float:
+            return round(DEPTH_LABEL_WIDTH + (month - first) * scale, 1)
+
+        step = max(1, math.ceil((last_year - first_year + 1) / 8))
+        chart = {
+            "width": DEPTH_LABEL_WIDTH + DEPTH_PLOT_WIDTH + 10,
+            "height": 24 + len(dated) * DEPTH_ROW,
+            "axis_y": 14 + len(dated) * DEPTH_ROW,
+            "ticks": [{"x": x(y * 12), "year": y}
+                      for y in range(first_year, last_year + 1, step) if y * 12 >= first],
+            "rows": [
+                {"term": m["term"], "y": 4 + i * DEPTH_ROW, "summary": m["depth"]["summary"],
+                 "bars": [{"x": x(_month(p["start"])),
+                           "w": max(2.0, round((_month(p["end"]) + 1 - _month(p["start"]))
+                                               * scale, 1)),
+                           "title": f'{m["term"]}: {p["dates_text"]}'
+                                    + (f' ({p["title"]})' if p["title"] else "")}
+                          for p in m["depth"]["positions"]]}
+                for i, m in enumerate(dated)
+            ],
+        }
+    return {
+        "chart": chart,
+        "rows": [{"term": m["term"], **m["depth"]} for m in rows],
     }
 
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from resume_checker.checks.depth import SkillDepth
 from resume_checker.checks.model import Fact, Finding, Position, StructureFacts
-from resume_checker.matching import Evidence
+from resume_checker.matching import AcronymForms, Evidence
 from resume_checker.report import MissingTerm, Report
 
 
@@ -19,6 +20,33 @@ def _evidence(e: Evidence) -> dict[str, Any]:
         "line": e.line,
         "section": e.section,
         "origin": e.origin,
+        "variant": e.variant,
+    }
+
+
+def _forms(f: AcronymForms | None) -> dict[str, Any] | None:
+    return None if f is None else {
+        "acronym": f.acronym, "full": f.full, "acronym_written": f.acronym_written,
+        "full_written": f.full_written,
+    }
+
+
+def exact_dict(report: Report) -> dict[str, Any] | None:
+    """The exact-string ATS view (``check --ats-mode exact``): its score beside the normal one,
+    the terms to write as listed, and the terms written only as acronym or only in full."""
+    s = report.exact_score
+    if s is None:
+        return None
+    return {
+        "score": s.value if report.scorable else None,
+        "band": s.band,
+        "knocked_out": s.knocked_out,
+        "missing_required": list(s.missing_required),
+        "categories": [{"id": c.id, "score": c.score, "matched": c.matched, "total": c.total}
+                       for c in s.categories],
+        "not_exact": [{"term": m.term, "variants": list(m.variants), "write": m.listed_spelling}
+                      for m in report.not_exact],
+        "one_form": [{"term": m.term, **(_forms(m.forms) or {})} for m in report.one_form],
     }
 
 
@@ -61,6 +89,33 @@ def _position(p: Position) -> dict[str, Any]:
         "line": d.line,
         "title": _fact(p.title),
         "employer": _fact(p.employer),
+        "lines": None if p.lines is None else {
+            "from": {"page": p.lines.first[0], "line": p.lines.first[1]},
+            "to": {"page": p.lines.last[0], "line": p.lines.last[1]},
+        },
+    }
+
+
+def depth_dict(d: SkillDepth | None) -> dict[str, Any] | None:
+    """A matched term's depth: the dated positions that name it, merged months, last use."""
+    if d is None:
+        return None
+    return {
+        "months": d.months,
+        "years": d.years,
+        "last_year": d.last_year,
+        "ongoing": d.ongoing,
+        "skills_only": d.skills_only,
+        "elsewhere": list(d.elsewhere),
+        "summary": d.summary,
+        "positions": [
+            {"start": p.dates.start.strftime("%Y-%m"), "end": p.dates.end.strftime("%Y-%m"),
+             "ongoing": p.dates.ongoing, "months": p.dates.months, "dates_text": p.dates.text,
+             "page": p.dates.page, "line": p.dates.line,
+             "title": p.title.value if p.title else None,
+             "employer": p.employer.value if p.employer else None}
+            for p in d.positions
+        ],
     }
 
 
@@ -86,6 +141,23 @@ def structure_dict(s: StructureFacts | None) -> dict[str, Any] | None:
             "page": degree.page, "line": degree.line,
         },
     }
+
+
+def job_ad_dict(report: Report) -> dict[str, Any]:
+    """``{"job_ad": ...}`` for a check against a pasted job ad; nothing for a named set (its
+    JSON keeps exactly the keys it had)."""
+    ad = report.job_ad
+    if ad is None:
+        return {}
+    return {"job_ad": {
+        "source": ad.source,
+        "terms": [
+            {"term": t.term, "category": t.category, "weight": t.weight, "required": t.required,
+             "ad_mentions": t.ad_mentions, "resume_mentions": t.resume_mentions,
+             "written_as": list(t.written_as), "excerpt": t.excerpt}
+            for t in ad.terms
+        ],
+    }}
 
 
 def to_dict(report: Report) -> dict[str, Any]:
@@ -114,6 +186,9 @@ def to_dict(report: Report) -> dict[str, Any]:
         "knocked_out": score.knocked_out,
         "missing_required": list(score.missing_required),
         "content_similarity": report.content_similarity,
+        **job_ad_dict(report),
+        "ats_mode": report.ats_mode,
+        "exact": exact_dict(report),
         "categories": [
             {
                 "id": c.id,
@@ -135,6 +210,10 @@ def to_dict(report: Report) -> dict[str, Any]:
                 "required": m.required,
                 "count": m.count,
                 "evidence": [_evidence(e) for e in m.evidence],
+                "exact": m.exact,
+                "variants": list(m.variants),
+                "forms": _forms(m.forms),
+                "depth": depth_dict(m.depth),
             }
             for m in report.matched
         ],
@@ -166,6 +245,19 @@ def to_dict(report: Report) -> dict[str, Any]:
                 "line": r.line,
             }
             for r in score.requirements
+        ],
+        "depth_scores": [
+            {
+                "term": d.term,
+                "factor": round(d.factor, 3),
+                "years": d.years,
+                "min_years": d.min_years,
+                "recent_within_years": d.recent_within_years,
+                "last_year": d.last_year,
+                "recent": d.recent,
+                "reason": d.reason,
+            }
+            for d in score.depth
         ],
         "structure": structure_dict(report.structure),
         "hidden_included": report.hidden_included,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from resume_checker.matching.exactness import VARIANT_LABELS
 from resume_checker.report import Report
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
@@ -83,6 +84,67 @@ def _ats_view(report: Report) -> list[str]:
             "line was filed under.", "", *fenced(lines), ""]
 
 
+def _exact(report: Report) -> list[str]:
+    """``--ats-mode exact``: what an exact-string search misses (nothing in the normal mode)."""
+    e = md_escape
+    if report.exact_score is None or not report.scorable:
+        return []
+    out = ["## For an exact-string ATS", ""]
+    if not report.not_exact and not report.one_form:
+        return [*out, "Every matched term is written as the set lists it, and every acronym "
+                "the set pairs with a full form is written both ways.", ""]
+    if report.not_exact:
+        out += ["Found only as a variant an exact search misses; write the listed spelling:", ""]
+        for m in report.not_exact:
+            kinds = " or ".join(VARIANT_LABELS.get(k, k) for k in m.variants)
+            out.append(f"- {e(m.term)}: found only as {e(kinds)}; write {_code(m.listed_spelling)}")
+        out.append("")
+    if report.one_form:
+        out += ["Written only as the acronym or only in full; write both:", ""]
+        for m in report.one_form:
+            f = m.forms
+            if f is not None:
+                shown, other = (f.acronym, f.full) if f.acronym_written else (f.full, f.acronym)
+                out.append(f"- {e(m.term)}: only {_code(shown)}; also write {_code(other)}")
+        out.append("")
+    return out
+
+
+def _depth(report: Report) -> list[str]:
+    """A "Skill depth" table: years of use in dated positions, last use, where else."""
+    rows = [m for m in report.matched if m.depth is not None]
+    if not rows:
+        return []
+    out = ["## Skill depth", "",
+           "From the dates of the positions whose lines name each term (overlaps counted once).",
+           "", "| Term | Years | Last used | Positions | Also in |", "|---|---:|---:|---:|---|"]
+    for m in rows:
+        d = m.depth
+        assert d is not None
+        if d.skills_only:
+            out.append(f"| {md_escape(m.term)} | 0 | | 0 | found only in the skills list |")
+            continue
+        last = "present" if d.ongoing else str(d.last_year or "")
+        also = ", ".join(d.elsewhere)
+        out.append(f"| {md_escape(m.term)} | {_num(d.years)} | {last} | {len(d.positions)} "
+                   f"| {md_escape(also)} |")
+    return [*out, ""]
+
+
+def _job_ad(report: Report) -> list[str]:
+    """The job ad beside the resume (a check against a pasted ad): required terms first."""
+    e, ad = md_escape, report.job_ad
+    if ad is None:
+        return []
+    out = [f"## The job ad beside the resume ({e(ad.source)})", "",
+           "| Term | In the ad | In the resume | The ad's words |", "|---|---:|---:|---|"]
+    for t in ad.terms:
+        req = " (required)" if t.required else ""
+        words = e(t.excerpt) if t.excerpt else ", ".join(e(w) for w in t.written_as)
+        out.append(f"| {e(t.term)}{req} | {t.ad_mentions} | {t.resume_mentions} | {words} |")
+    return [*out, ""]
+
+
 def render_markdown(report: Report) -> str:
     e = md_escape
     doc, ks, score = report.document, report.keyword_set, report.score
@@ -98,6 +160,15 @@ def render_markdown(report: Report) -> str:
     else:
         band = f" ({e(score.band)})" if score.band else ""
         out += [f"## Score: {_num(score.value)} / 100{band}", ""]
+        exact = report.exact_score
+        if exact is not None:
+            exact_band = f" ({e(exact.band)})" if exact.band else ""
+            out += [f"Exact-string ATS score: **{_num(exact.value)}** / 100{exact_band}: only "
+                    "terms written as the set lists them count.", ""]
+            lost = [t for t in exact.missing_required if t not in score.missing_required]
+            if lost:
+                out += ["**An exact search would filter it out:** required term(s) found only "
+                        "as variants: " + ", ".join(e(t) for t in lost) + ".", ""]
         if score.knocked_out:
             names = ", ".join(e(t) for t in score.missing_required)
             out += [
@@ -121,6 +192,11 @@ def render_markdown(report: Report) -> str:
                 mark = "met" if r.met else ("**not met (required)**" if r.required else "not met")
                 where = f" (p{r.page} l{r.line})" if r.page else ""
                 out.append(f"- {e(r.name)}: {mark}; found {e(r.found)}{where}")
+        if score.depth:
+            out.append("")
+            for d in score.depth:
+                factor = _num(round(d.factor, 3))
+                out.append(f"- {e(d.term)}: counts {factor} of its weight ({e(d.reason)})")
         if report.hidden_included:
             out += ["", "**Hidden text was included in this score** (for comparison)."]
         out.append("")
@@ -141,6 +217,8 @@ def render_markdown(report: Report) -> str:
         else:
             out.append("None of the set's terms were found.")
         out.append("")
+        out += _depth(report)
+        out += _exact(report)
         out += ["## Missing terms", ""]
         if not report.missing:
             out.append("None: every term of the set was found.")
@@ -161,6 +239,7 @@ def render_markdown(report: Report) -> str:
             out += ["## Suggestions", ""]
             out += [f"- {e(s.text)}" for s in report.suggestions]
             out.append("")
+        out += _job_ad(report)
     out += _structure(report)
     out += _findings(report)
     if report.extra_notices:

@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from resume_checker.matching.exactness import VARIANT_LABELS
 from resume_checker.report import Report
 
 #: evidence found only here may be missed by an ATS that skips page headers and footers
@@ -41,6 +42,65 @@ def _structure(report: Report, p: Any) -> None:
         p(Text(f"  Highest degree: {degree.name}{field} (p{degree.page} l{degree.line})"))
 
 
+def _depth(report: Report, p: Any) -> None:
+    """Per matched term: years of use in dated positions, the last year used, where else."""
+    rows = [m for m in report.matched if m.depth is not None]
+    if not rows:
+        return
+    p()
+    p(Text("Skill depth (from the dates of the positions that name each term)", style="bold"))
+    for m in rows:
+        d = m.depth
+        assert d is not None
+        extra = f"; also in {', '.join(d.elsewhere)}" if d.positions and d.elsewhere else ""
+        p(Text(f"  {m.term}: {d.summary}{extra}"), no_wrap=True, overflow="ellipsis")
+
+
+def _kinds(kinds: tuple[str, ...]) -> str:
+    """The variant kinds as a report names them ("plural or singular or possessive")."""
+    return " or ".join(VARIANT_LABELS.get(k, k) for k in kinds) or "a variant"
+
+
+def _exact(report: Report, p: Any) -> None:
+    """``--ats-mode exact``: the terms an exact-string search misses, and the terms written
+    only as an acronym or only in full (nothing in the normal mode: its report is unchanged)."""
+    if report.exact_score is None:
+        return
+    if report.not_exact:
+        p()
+        p(Text(f"Missed by an exact-string ATS ({len(report.not_exact)}): write as listed",
+               style="bold"))
+        for m in report.not_exact:
+            p(Text(f'  ~ {m.term}: found only as {_kinds(m.variants)}; write '
+                   f'"{m.listed_spelling}"'))
+    if report.one_form:
+        p()
+        p(Text(f"Acronym or full form only ({len(report.one_form)}): write both", style="bold"))
+        for m in report.one_form:
+            f = m.forms
+            if f is None:
+                continue
+            shown, other = (f.acronym, f.full) if f.acronym_written else (f.full, f.acronym)
+            p(Text(f'  ~ {m.term}: only "{shown}"; also write "{other}"'))
+
+
+def _job_ad(report: Report, p: Any) -> None:
+    """The job ad beside the resume (``check --jd``): each drafted term, required ones first,
+    with how often the ad and the resume name it and the ad's words for it."""
+    ad = report.job_ad
+    if ad is None:
+        return
+    p()
+    p(Text(f"The job ad beside the resume ({ad.source})", style="bold"))
+    table = Table("Term", "Ad", "Resume", "The ad's words", box=None, pad_edge=False)
+    for t in ad.terms:
+        name = f"{t.term} [required]" if t.required else t.term
+        words = f'"{t.excerpt}"' if t.excerpt else ", ".join(t.written_as)
+        table.add_row(Text(name, style="red" if t.required and not t.resume_mentions else ""),
+                      str(t.ad_mentions), str(t.resume_mentions), Text(words))
+    p(table)
+
+
 def render_text(
     report: Report, *, color: bool = False, width: int = 80, ats_view: bool = False
 ) -> str:
@@ -69,6 +129,15 @@ def render_text(
         band = f" ({score.band})" if score.band else ""
         style = "bold red" if score.knocked_out else "bold green"
         p(Text(f"Score: {_num(score.value)} / 100{band}", style=style))
+        exact = report.exact_score
+        if exact is not None:
+            exact_band = f" ({exact.band})" if exact.band else ""
+            p(Text(f"Exact-string ATS score: {_num(exact.value)} / 100{exact_band} (only "
+                   f"terms written as listed count; {len(report.not_exact)} not)"))
+            lost = [t for t in exact.missing_required if t not in score.missing_required]
+            if lost:
+                p(Text("An exact search would filter it out: required term(s) found only as "
+                       "variants: " + ", ".join(lost) + ".", style="red"))
         if score.knocked_out:
             p(
                 Text(
@@ -94,6 +163,8 @@ def render_text(
             mark = "met" if r.met else ("NOT met, required" if r.required else "not met")
             where = f" (p{r.page} l{r.line})" if r.page else ""
             p(Text(f"  {r.name}: {mark}; found {r.found}{where}"))
+        for d in score.depth:
+            p(Text(f"  {d.term}: counts {_num(round(d.factor, 3))} of its weight ({d.reason})"))
         if report.hidden_included:
             p(Text("Hidden text was included in this score (--include-hidden), for comparison.",
                    style="red"))
@@ -110,6 +181,8 @@ def render_text(
                 room = width - len(head) - len(where) - 2
                 where += f'"{snippet(first.line_text, first.text, room)}"'
             p(Text(head + where), no_wrap=True, overflow="ellipsis")
+        _depth(report, p)
+        _exact(report, p)
         p()
         p(Text(f"Missing terms ({len(report.missing)})", style="bold"))
         for title, terms in report.missing_by_category():
@@ -131,6 +204,7 @@ def render_text(
             p(Text("Suggestions", style="bold"))
             for s in report.suggestions:
                 p(Text(f"  - {s.text}"))
+        _job_ad(report, p)
     _structure(report, p)
     if report.findings:
         p()

@@ -31,21 +31,22 @@ async def api_check(
     file: Annotated[UploadFile, File(description="PDF, DOCX or TXT; the format is sniffed")],
     keyword_set: str = Form("", description="A bundled or saved set id (default set if empty)"),
     job_ad: str = Form("", description="Job ad text: build the set from it instead"),
+    ats_mode: str = Form("normal", pattern="^(normal|exact)$",
+                         description="exact: add the score of an exact-string ATS search"),
     format: str = Query("json", pattern="^(json|md|html|text)$"),
 ) -> Response:
     """The report as JSON (the documented report fields plus `findings`), Markdown, HTML or text."""
     limits = request.app.state.config.limits
     upload = await read_upload(file, limits)
     set_id = keyword_set or (None if job_ad.strip() else DEFAULT_SET)
-    result = await run_in_threadpool(check_upload, upload, limits, set_id=set_id, job_ad=job_ad)
+    result = await run_in_threadpool(check_upload, upload, limits, set_id=set_id, job_ad=job_ad,
+                                     ats_mode=ats_mode)
     if format == "html":
         body = render_html(result.report, document=result.document, findings=result.findings)
         return Response(body, media_type=_MEDIA["html"])
     if format in ("md", "text"):
         return PlainTextResponse(render(result.report, format), media_type=_MEDIA[format])
     data: dict[str, Any] = to_dict(result.report)
-    if result.similarity is not None:
-        data["content_similarity"] = result.similarity
     if result.findings is not None:
         data["findings"] = [_finding(f) for f in result.findings]
     return JSONResponse(data)

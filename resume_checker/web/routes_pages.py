@@ -40,10 +40,12 @@ async def check_page(
     file: Annotated[UploadFile, File()],
     keyword_set: str = Form(""),
     job_ad: str = Form(""),
+    ats_mode: str = Form("normal", pattern="^(normal|exact)$"),  # the form's checkbox
 ) -> Response:
     limits = request.app.state.config.limits
     upload = await read_upload(file, limits)
-    result = await _in_thread(check_upload, upload, limits, set_id=keyword_set, job_ad=job_ad)
+    result = await _in_thread(check_upload, upload, limits, set_id=keyword_set, job_ad=job_ad,
+                              ats_mode=ats_mode)
     return page(request, "report.html", _report_context(result))
 
 
@@ -133,8 +135,6 @@ def login(request: Request, token: str = Form(...)) -> Response:
 
 def _report_context(result: CheckResult) -> dict:
     data = to_dict(result.report)
-    if result.similarity is not None:
-        data["content_similarity"] = result.similarity
     view = report_view(data, document=result.document, findings=result.findings)
     name = result.report.document.source.rsplit(".", 1)[0] or "resume"
     json_text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"

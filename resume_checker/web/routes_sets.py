@@ -125,6 +125,10 @@ def set_data_from_form(fields: dict[str, str], base: KeywordSet) -> dict[str, An
         original = originals.get(fields.get(f"term-{i}-orig", ""))
         if original is not None:
             term |= {k: v for k, v in (("source", original.source), ("note", original.note)) if v}
+            # the editor has no depth fields: keep the original's (else saving drops them)
+            term |= {k: v for k, v in (("min_years", original.min_years),
+                                       ("recent_within_years", original.recent_within_years))
+                     if v is not None}
         data["terms"].append(term)
     data["bands"] = [b.model_dump() for b in base.bands]
     return data

@@ -42,7 +42,6 @@ class CheckResult:
     report: Report
     document: Document
     findings: Findings | None = None      # the report's findings, for the ATS view
-    similarity: float | None = None       # TF-IDF similarity to the job ad, when one was given
 
 
 def keyword_set_for(set_id: str | None) -> KeywordSet:
@@ -60,9 +59,15 @@ def keyword_set_by_id(set_id: str) -> KeywordSet:
 
 
 def check_upload(
-    upload: Upload, limits: UploadLimits, *, set_id: str | None = None, job_ad: str | None = None
+    upload: Upload,
+    limits: UploadLimits,
+    *,
+    set_id: str | None = None,
+    job_ad: str | None = None,
+    ats_mode: str = "normal",
 ) -> CheckResult:
-    """Check one upload against a pasted job ad, when there is one, else the set ``set_id``.
+    """Check one upload against a pasted job ad, when there is one, else the set ``set_id``;
+    ``ats_mode="exact"`` adds the exact-string ATS score beside the normal one.
 
     The file is parsed in a worker; matching, scoring and the ATS checks run here.
     """
@@ -70,15 +75,15 @@ def check_upload(
         return parse_isolated(upload.data, upload.name, limits.files)
 
     if job_ad and job_ad.strip():
-        return _check_against_job_ad(parse, job_ad, limits)
+        return _check_against_job_ad(parse, job_ad, limits, ats_mode)
     kwset = keyword_set_for(set_id)
     document = parse()
-    report = check_document(document, kwset)
+    report = check_document(document, kwset, ats_mode=ats_mode)
     return CheckResult(report, document, findings_of(report))
 
 
 def _check_against_job_ad(
-    parse: Callable[[], Document], job_ad: str, limits: UploadLimits
+    parse: Callable[[], Document], job_ad: str, limits: UploadLimits, ats_mode: str = "normal"
 ) -> CheckResult:
     if len(job_ad) > limits.max_job_ad_chars:
         raise LimitExceededError(
@@ -91,12 +96,11 @@ def _check_against_job_ad(
         parsed.append(parse())
         return parsed[0]
 
-    report = check_against_job_ad(parse_and_keep, job_ad, source=JOB_AD_SOURCE)
-    # The web shows the similarity beside the report (on the page and in the JSON) when the
-    # resume could be scored, and not in the report's Markdown, text and HTML.
-    similarity = report.content_similarity if report.scorable else None
-    report = dataclasses.replace(report, content_similarity=None)
-    return CheckResult(report, parsed[0], findings_of(report), similarity)
+    # The report holds the ad beside the resume and the content similarity, so the page, the
+    # JSON and every download show what ``check --jd`` shows.
+    report = check_against_job_ad(parse_and_keep, job_ad, source=JOB_AD_SOURCE,
+                                  ats_mode=ats_mode)
+    return CheckResult(report, parsed[0], findings_of(report))
 
 
 def findings_of(report: Report) -> Findings | None:

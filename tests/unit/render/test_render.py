@@ -62,7 +62,7 @@ def test_missing_sorted_required_first_then_weight_then_name(report) -> None:
 
 def test_json_fields(report) -> None:
     data = json.loads(render(report, "json"))
-    assert data["schema_version"] == "1.0"
+    assert data["schema_version"] == "1.1"
     assert list(data)[:3] == ["schema_version", "tool", "document"]
     assert isinstance(data["score"], float) and data["scorable"] is True
     assert data["knocked_out"] is True and data["band"] == "filtered out"

@@ -98,8 +98,8 @@ def test_api_check_with_job_ad_builds_the_set(web):
 
 
 def test_api_check_with_job_ad_is_the_library_job_ad_check(web):
-    """One job-ad path: the web's report is the library's (the ad named "pasted job ad"), with
-    the similarity beside the report in the JSON and not inside its Markdown."""
+    """One job-ad path: the web's report is the library's (the ad named "pasted job ad"), the
+    similarity and the ad beside the resume in every format, as `check --jd` shows them."""
     from resume_checker.api import check_against_job_ad
     from resume_checker.documents import parse_document
     from resume_checker.render.json import to_dict
@@ -111,7 +111,8 @@ def test_api_check_with_job_ad_is_the_library_job_ad_check(web):
                                             source="pasted job ad"))
     assert {k: body[k] for k in expected} == expected
     md = web.post("/api/check?format=md", files={"file": ("a.pdf", data)}, data={"job_ad": ad})
-    assert "similarity" not in md.text.lower()
+    assert "similarity to the job ad" in md.text.lower()
+    assert "## The job ad beside the resume (pasted job ad)" in md.text
 
 
 @pytest.mark.parametrize(
