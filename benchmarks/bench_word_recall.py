@@ -36,11 +36,15 @@ _EDGE_PUNCTUATION = re.compile(r"^\W+|\W+$")
 # A soft hyphen reported between two letters was drawn there: it is the printed hyphen of a
 # compound (LuaTeX writes them so), which PyMuPDF passes on as U+00AD.
 _DRAWN_SOFT_HYPHEN = re.compile(r"(?<=\w)\u00ad(?=\w)")
+# "Â" before a space or a line end is a no-break space double-encoded (UTF-8 read as Latin-1);
+# the project drops it, the reference keeps it ("leaderâ"), so both sides drop it here.
+_MOJIBAKE_NBSP = re.compile(r"(?<![A-Z\u00c0-\u00de])\u00c2(?=\s|$)", re.MULTILINE)
 
 
 def words(text: str) -> Counter[str]:
     """The text's words as a multiset: case-folded, punctuation stripped at the edges."""
-    folded = unicodedata.normalize("NFKC", _DRAWN_SOFT_HYPHEN.sub("-", text)).casefold()
+    text = _MOJIBAKE_NBSP.sub("", _DRAWN_SOFT_HYPHEN.sub("-", text))
+    folded = unicodedata.normalize("NFKC", text).casefold()
     out: Counter[str] = Counter()
     for token in folded.split():
         word = _EDGE_PUNCTUATION.sub("", token)

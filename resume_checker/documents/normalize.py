@@ -12,6 +12,12 @@ _HYPHENS = {"\u2010": "-", "\u2011": "-", "\u2212": "-"}
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 # C0/C1 control characters (but not tab/newline, handled above) and zero-width marks.
 _INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff]")
+# "Â" before a space or a line end: the UTF-8 bytes of a no-break space (C2 A0) read as
+# Latin-1 and written again, which leaves "Â" + NBSP; a PDF may draw the NBSP as a bare gap,
+# so the "Â" ends a word ("LeaderÂ who").  No word of a Latin-script language ends in a
+# capital Â after a lower-case letter or stands alone, so the "Â" goes; after a capital it
+# stays (upper-case words may end in it).
+_MOJIBAKE_NBSP = re.compile(r"(?<![A-Z\u00c0-\u00de])\u00c2(?=\s|$)")
 _TRAILING_BREAK = re.compile(r"(?<=[A-Za-z])[-\u00ad\ufffe]$")
 _LEADING_WORD = re.compile(r"^([a-z]\w*(?:-\w+)*)(.*)$", re.DOTALL)
 # The endings _TRAILING_BREAK can match ("$" also matches before a final newline): a cheap
@@ -37,6 +43,8 @@ def normalize_line(text: str) -> str:
 def _normalize_any(text: str) -> str:
     """normalize_line for any text (the path that plain ASCII lines may skip)."""
     ends_soft = text.rstrip().endswith(tuple(SOFT_HYPHENS))
+    if "\u00c2" in text:
+        text = _MOJIBAKE_NBSP.sub("", text)
     text = unicodedata.normalize("NFKC", text)
     for soft in SOFT_HYPHENS:
         text = text.replace(soft, "")

@@ -46,6 +46,7 @@ MIN_COLUMN_LINES = 5      # lines needed on each side of a gutter, in one uninte
 MIN_ZONE_LINES = 3        # lines on each side for a further run at an already found gutter
 _LEVEL_PT = 2.0            # tops closer than this are level with each other
 _BASELINE_CAP_EM = 0.03   # the usual in-word gap is never taken as larger than this
+_BASELINE_LIFT_EM = 0.02  # ... nor as more than this above the document's median in-word gap
 _BASELINE_MIN_SAMPLES = 3
 _ZERO_GAP_EM = 0.005
 _MAX_ZERO_SHARE = 0.3
@@ -196,7 +197,13 @@ def gap_baselines(pages: Sequence[PageGeometry]) -> Baselines:
     # A steady offset is one value shared by most pairs after a character, so a low quantile
     # finds it; word gaps only raise the upper end.
     low = v[starts + (0.2 * (counts - 1)).astype(int)]
-    base = np.clip(low, -0.3, _BASELINE_CAP_EM)
+    # A character nearly always followed by a word gap drawn without a space char (a comma,
+    # or the mojibake "Â" of a UTF-8 no-break space read as Latin-1, whose advance gets no
+    # word spacing) would learn that word gap as its usual gap and hide every break after it.
+    # A gap as wide as the font's space is a break whatever the character before it, so no
+    # character's usual gap is taken as much wider than the document's usual in-word gap.
+    median = float(np.partition(v, len(v) // 2)[len(v) // 2])
+    base = np.clip(low, -0.3, min(_BASELINE_CAP_EM, median + _BASELINE_LIFT_EM))
     keep = counts >= _BASELINE_MIN_SAMPLES
     return k[starts][keep], base[keep]
 
