@@ -635,10 +635,15 @@ def build_keyword_set(
             "choose a bundled set)",
             source=", ".join(s.name for s in sources[:3]) + (" ..." if n > 3 else ""),
         )
-    used = dict.fromkeys(t.category for t in terms)
+    used: dict[str, float] = {}
+    for t in terms:
+        used[t.category] = used.get(t.category, 0.0) + t.weight
+    # A category weighs what its terms weigh, so the score is the weighted share of the
+    # terms found: a category of one term ("English") does not count as much as ten skills.
     categories = {
         c: Category(title=CATEGORY_TITLES.get(c, c.title()),
-                    certification=c in CREDENTIAL_CATEGORIES)
+                    certification=c in CREDENTIAL_CATEGORIES,
+                    weight=min(100.0, round(used[c], 2)))
         for c in sorted(used, key=_category_rank)
     }
     years, education = _requirements(asks)
