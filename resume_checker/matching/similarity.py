@@ -4,10 +4,12 @@ The keyword score is the primary, explainable measure; this number only says how
 two texts share distinctive words.  The IDF is fitted once per ad, on the ad plus the packaged
 background corpus (general job-ad and workplace prose, ``data/background.txt``), so generic
 job-ad words weigh little; each resume is then only transformed.  That is what makes it cheap
-enough for a batch: :func:`fit_job_ad` runs once (scikit-learn, imported lazily), and
-:meth:`AdSimilarity.similarity` is plain Python over the fitted weights (the same analyzer,
-sublinear TF and L2 norm as scikit-learn's transform), so a batch worker never imports
-scikit-learn and the fitted model pickles to the workers as a small frozen object.
+enough for a batch: :func:`fit_job_ad` runs once, and :meth:`AdSimilarity.similarity` is
+plain Python over the fitted weights, so the fitted model pickles to the workers as a small
+frozen object.  Both are plain Python (:mod:`resume_checker.matching.tfidf`) with the same
+analyzer, smooth IDF, sublinear TF and L2 norm as scikit-learn's ``TfidfVectorizer(
+stop_words="english", sublinear_tf=True, ngram_range=(1, 2), token_pattern=TOKEN_PATTERN)``,
+and the same numbers (tests/equivalence proves it), without scikit-learn's import time.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
+
+from resume_checker.matching.tfidf import english_stop_words, smooth_idf
 
 #: lines of background prose per background "document" of the IDF fit
 BACKGROUND_CHUNK = 8
@@ -61,16 +65,9 @@ class AdSimilarity:
 
 def fit_job_ad(job_text: str) -> AdSimilarity:
     """Fit the IDF on the ad and the background corpus (once per ad)."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    background = background_documents()
-    vectorizer = TfidfVectorizer(
-        stop_words="english", sublinear_tf=True, ngram_range=(1, 2), token_pattern=TOKEN_PATTERN
-    )
-    vectorizer.fit([job_text, *background])
-    stop_words = frozenset(vectorizer.get_stop_words() or ())
-    idf = dict(zip(vectorizer.get_feature_names_out().tolist(), vectorizer.idf_.tolist(),
-                   strict=True))
+    stop_words = english_stop_words()
+    fitted = smooth_idf([_terms(t, stop_words) for t in (job_text, *background_documents())])
+    idf = {t: fitted[t] for t in sorted(fitted)}  # scikit-learn's feature order
     ad = _weights(_terms(job_text, stop_words), idf) if job_text.strip() else {}
     return AdSimilarity(stop_words, idf, ad)
 

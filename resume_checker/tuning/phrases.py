@@ -2,16 +2,24 @@
 
 The packaged background corpus (general job-ad and workplace prose) gives common words a
 high document frequency, so "team" or "communication" rank low and the role's own phrases
-rank high.  scikit-learn is imported only when this runs.
+rank high.  The TF-IDF is the plain-Python one of :mod:`resume_checker.matching.tfidf`,
+with exactly scikit-learn's numbers, so drafting a set never imports scikit-learn.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from resume_checker.matching.tfidf import (
+    english_stop_words,
+    smooth_idf,
+    sublinear_l2,
+    vocabulary_index,
+)
 from resume_checker.tuning.vocabulary import (
     Vocabulary,
     background_text,
@@ -35,9 +43,7 @@ class Phrase:
 
 
 def _stop_words() -> frozenset[str]:
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
-    return frozenset(ENGLISH_STOP_WORDS)
+    return english_stop_words()
 
 
 def fragments(text: str, vocabulary: Vocabulary) -> list[list[str]]:
@@ -108,27 +114,25 @@ def distinctive_phrases(
     ``items`` are lower-case list items of the text's requirements ("variance analysis"): for a
     single text, such a phrase counts when it occurs once.
     """
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
     stop = _stop_words()
     docs = [_ngrams(fragments(t, vocabulary), stop) for t in texts]
     back = _background_grams(background_vocabulary or vocabulary, stop)
-    vectorizer = TfidfVectorizer(analyzer=lambda grams: grams, sublinear_tf=True, norm="l2")
-    matrix = vectorizer.fit_transform(docs + back)[: len(docs)]
-    names = vectorizer.get_feature_names_out()
-    scores = matrix.sum(axis=0).A1
-    doc_counts = (matrix > 0).sum(axis=0).A1
+    idf = smooth_idf(docs + back)
+    index = vocabulary_index(idf)
+    scores: dict[str, float] = {}
+    doc_counts: Counter[str] = Counter()
+    for grams in docs:  # the texts' rows of the fitted matrix, summed per phrase in row order
+        for gram, weight in sublinear_l2(Counter(grams), idf, index).items():
+            scores[gram] = scores.get(gram, 0.0) + weight
+            doc_counts[gram] += 1
     if len(texts) == 1:
-        counts: dict[str, int] = {}
-        for gram in docs[0]:
-            counts[gram] = counts.get(gram, 0) + 1
+        counts = Counter(docs[0])
         keep = {g for g, c in counts.items() if c >= 2 or g in items}
     else:
         min_docs = min(len(texts), max(2, math.ceil(0.15 * len(texts))))
-        keep = {names[i] for i in range(len(names)) if doc_counts[i] >= min_docs}
+        keep = {g for g, c in doc_counts.items() if c >= min_docs}
     ranked = sorted(
-        (Phrase(names[i], int(doc_counts[i]), float(scores[i])) for i in range(len(names))
-         if names[i] in keep),
+        (Phrase(g, doc_counts[g], scores[g]) for g in keep),
         key=lambda p: (-round(p.score, 9), p.text),
     )
     chosen: list[Phrase] = []
