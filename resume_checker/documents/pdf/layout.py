@@ -7,7 +7,9 @@ Why word gaps need care: some HTML-to-PDF tools place every glyph on its own and
 spaces as gaps; their glyph positions follow one font's metrics while the embedded widths
 follow another, so the in-word gap after a given letter is a steady per-letter offset
 (after "l" about -0.11 em, with a word gap of only +0.14 em).  The gap that means "space"
-is therefore measured from the usual gap after that same character in the document.
+is therefore measured from the usual gap after that same character in the document, and, in
+a document that mixes fonts, after that letter in the same font where that font shows enough
+such pairs: a second font's offsets are not the main font's ("inf ormation", "m edical").
 
 Each line's own gaps then set its threshold.  A letter-spaced line (character spacing, as
 Word for Mac's Quartz writes it) has one steady positive gap between letters, so a word gap is
@@ -48,6 +50,7 @@ _LEVEL_PT = 2.0            # tops closer than this are level with each other
 _BASELINE_CAP_EM = 0.03   # the usual in-word gap is never taken as larger than this
 _BASELINE_LIFT_EM = 0.02  # ... nor as more than this above the document's median in-word gap
 _BASELINE_MIN_SAMPLES = 3
+_FONT_MIN_SAMPLES = 5     # pairs after a letter in one font needed to learn that font's gap
 _ZERO_GAP_EM = 0.005
 _MAX_ZERO_SHARE = 0.3
 _TRACKING_EM = 0.08       # a line's median letter gap above this is character spacing
@@ -191,6 +194,47 @@ def gap_baselines(pages: Sequence[PageGeometry]) -> Baselines:
     zero_share = float(np.mean(np.abs(v) < _ZERO_GAP_EM))
     if zero_share > _MAX_ZERO_SHARE:
         return NO_BASELINES
+    return _learned(k, v, _BASELINE_MIN_SAMPLES)
+
+
+def font_gap_baselines(
+    pages: Sequence[PageGeometry], fonts: Sequence[np.ndarray]
+) -> Baselines:
+    """The usual in-word gap (em) after each character in each font, keyed by
+    ``font_key(font, code)``; ``fonts[i]`` holds a font number per char index of page ``i``
+    (-1 where unknown).
+
+    The steady offset after a letter comes from one font's metrics, so a document that mixes
+    fonts (a Times body, Calibri headings) has one offset per font and letter; a font with too
+    few pairs after a letter leaves it to the per-character figure, and so does every
+    character other than a letter or digit.
+    """
+    keys, gaps = [], []
+    for g, font_of in zip(pages, fonts, strict=True):
+        sel = g.same_line & ~g.spaced
+        font, code = font_of[g.drawn[:-1][sel]], g.prev_code[sel]
+        # Only after a letter or digit: a mark that a font's lines nearly always follow with
+        # a gap and no space char (a mojibake bullet) would learn that word gap as usual.
+        known = (font >= 0) & _is_word_char(code)
+        keys.append(font_key(font[known], code[known]))
+        gaps.append(g.gap_em[sel][known])
+    k = np.concatenate(keys) if keys else np.empty(0, np.uint64)
+    v = np.concatenate(gaps) if gaps else np.empty(0)
+    if not len(k):
+        return NO_BASELINES
+    # Font by font: the cap on a letter's usual gap follows its own font's usual gap.
+    font = k >> np.uint64(32)
+    learned = [_learned(k[font == f], v[font == f], _FONT_MIN_SAMPLES) for f in np.unique(font)]
+    return np.concatenate([a for a, _ in learned]), np.concatenate([b for _, b in learned])
+
+
+def font_key(font: np.ndarray, code: np.ndarray) -> np.ndarray:
+    """One sortable key per (font number, code point)."""
+    return (font.astype(np.uint64) << np.uint64(32)) | code.astype(np.uint64)
+
+
+def _learned(k: np.ndarray, v: np.ndarray, min_samples: int) -> Baselines:
+    """The usual gap per key, from the pairs' keys and gaps."""
     k, v = _sorted_by_key_then_value(k, v)
     starts = np.flatnonzero(np.concatenate(([True], k[1:] != k[:-1])))
     counts = np.diff(np.concatenate((starts, [len(k)])))
@@ -204,7 +248,7 @@ def gap_baselines(pages: Sequence[PageGeometry]) -> Baselines:
     # character's usual gap is taken as much wider than the document's usual in-word gap.
     median = float(np.partition(v, len(v) // 2)[len(v) // 2])
     base = np.clip(low, -0.3, min(_BASELINE_CAP_EM, median + _BASELINE_LIFT_EM))
-    keep = counts >= _BASELINE_MIN_SAMPLES
+    keep = counts >= min_samples
     return k[starts][keep], base[keep]
 
 
@@ -219,16 +263,24 @@ def _sorted_by_key_then_value(k: np.ndarray, v: np.ndarray) -> tuple[np.ndarray,
     return k[order], v[order]
 
 
-def page_pieces(g: PageGeometry, baselines: Baselines = NO_BASELINES) -> list[Piece]:
-    """Lines in reading order; on a two-column page, the left column before the right."""
+def page_pieces(
+    g: PageGeometry, baselines: Baselines = NO_BASELINES,
+    fonts: np.ndarray | None = None, font_baselines: Baselines = NO_BASELINES,
+) -> list[Piece]:
+    """Lines in reading order; on a two-column page, the left column before the right.
+
+    ``fonts`` (a font number per char index) and ``font_baselines`` (from
+    :func:`font_gap_baselines`) give the usual gap per font where it was learned.
+    """
     n = len(g.drawn)
     if n == 0:
         return []
-    codes, values = baselines
-    base = np.zeros(len(g.prev_code))
-    if len(codes):
-        pos = np.searchsorted(codes, g.prev_code).clip(max=len(codes) - 1)
-        base = np.where(codes[pos] == g.prev_code, values[pos], 0.0)
+    base = _lookup(baselines, g.prev_code, np.zeros(len(g.prev_code)))
+    if fonts is not None and len(font_baselines[0]):
+        font = fonts[g.drawn[:-1]]
+        known = font >= 0
+        keys = font_key(np.where(known, font, 0), g.prev_code)
+        base = np.where(known, np.maximum(base, _lookup(font_baselines, keys, base)), base)
     line_starts = np.flatnonzero(np.concatenate(([True], ~g.same_line)))
     line_ends = np.concatenate((line_starts[1:], [n]))
     inserts, drops = _word_breaks(g, g.gap_em - base, line_starts)
@@ -238,6 +290,15 @@ def page_pieces(g: PageGeometry, baselines: Baselines = NO_BASELINES) -> list[Pi
     spans = _column_order(g, line_starts, line_ends, *columns)
     first, end, column = (np.array(values) for values in zip(*spans, strict=True))
     return _pieces(g, first, end, column.tolist(), inserts, drops)
+
+
+def _lookup(baselines: Baselines, keys: np.ndarray, default: np.ndarray) -> np.ndarray:
+    """The learned gap per key, ``default`` where none was learned."""
+    known, values = baselines
+    if not len(known):
+        return default
+    pos = np.searchsorted(known, keys).clip(max=len(known) - 1)
+    return np.where(known[pos] == keys, values[pos], default)
 
 
 def _word_breaks(

@@ -31,9 +31,11 @@ from resume_checker.documents.pdf.hidden import (
     scan_objects,
 )
 from resume_checker.documents.pdf.layout import (
+    NO_BASELINES,
     PageGeometry,
     Piece,
     analyse,
+    font_gap_baselines,
     gap_baselines,
     non_space_indices,
     page_pieces,
@@ -52,6 +54,7 @@ _MARGIN_BAND = 0.1  # top/bottom share of the page height where headers and foot
 _PAGE_NUMBER = re.compile(
     r"^[-–—\s]*(page\s*)?\d{1,3}(\s*(of|/)\s*\d{1,3})?[-–—\s]*$", re.IGNORECASE
 )
+_SAME_HEIGHT_PT = 0.01  # loose char boxes this close in height are one font's (see _char_fonts)
 # TeX fonts without a Unicode map leave ligatures as T1-encoding control codes.
 _TEX_LIGATURES = str.maketrans({"\x1b": "ff", "\x1c": "fi", "\x1d": "fl", "\x1e": "ffi",
                                 "\x1f": "ffl"})
@@ -105,14 +108,26 @@ def parse_pdf(data: bytes, *, source: str, limits: Limits = DEFAULT_LIMITS) -> D
             textpage = page.get_textpage()
             opened.append((page, textpage))
             scans.append(_scan(page, textpage, may_have_images))
-        baselines = gap_baselines([s.geometry for s in scans])
+        geometries = [s.geometry for s in scans]
+        baselines = gap_baselines(geometries)
+        fonts: list[np.ndarray | None] = [None] * len(scans)
+        by_font = NO_BASELINES
+        if len(baselines[0]):  # gaps learned per letter: learn them per font and letter too
+            numbers: dict[tuple[str | None, bool], int] = {}
+            known = [_char_fonts(textpage, scan, numbers)
+                     for scan, (_, textpage) in zip(scans, opened, strict=True)]
+            if len(numbers) > 1:
+                by_font = font_gap_baselines(geometries, known)
+                fonts = list(known)
         pages = [
-            _raw_page(number, scan, page_pieces(scan.geometry, baselines), textpage)
+            _raw_page(number, scan,
+                      page_pieces(scan.geometry, baselines, fonts[number - 1], by_font), textpage)
             for number, (scan, (_, textpage)) in enumerate(zip(scans, opened, strict=True), 1)
         ]
         hidden = {
             reason: [
-                _raw_page(number, scan, page_pieces(scan.hidden[reason], baselines), textpage)
+                _raw_page(number, scan, page_pieces(
+                    scan.hidden[reason], baselines, fonts[number - 1], by_font), textpage)
                 if reason in scan.hidden else RawPage(number)
                 for number, (scan, (_, textpage)) in enumerate(zip(scans, opened, strict=True), 1)
             ]
@@ -220,6 +235,31 @@ def _scan(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, may_have_images: b
     return _Scan(
         geometry=geometry, width=width, height=height, image_count=images, hidden=hidden
     )
+
+
+def _char_fonts(
+    textpage: pdfium.PdfTextPage, scan: _Scan, numbers: dict[tuple[str | None, bool], int]
+) -> np.ndarray:
+    """Per char index: a number for the font (family and boldness) of each drawn char, hidden
+    ones included, -1 elsewhere; ``numbers`` holds the document's fonts seen so far.
+
+    A char's loose box is as tall as its font's ascent and descent at its size, so the chars
+    of a page whose boxes are one height are taken to be in one font: PDFium is asked once
+    per height (a few a page), not per char (thousands).
+    """
+    height = np.full(len(scan.geometry.text), np.nan)
+    for g in (scan.geometry, *scan.hidden.values()):
+        height[g.drawn] = g.top - g.bottom
+    drawn = np.flatnonzero(~np.isnan(height))
+    out = np.full(len(height), -1, dtype=np.int64)
+    if not len(drawn):
+        return out
+    _, first, which = np.unique(
+        np.round(height[drawn] / _SAME_HEIGHT_PT), return_index=True, return_inverse=True)
+    font_of = CharFonts(address(textpage)).font
+    fonts = [numbers.setdefault(font_of(i), len(numbers)) for i in drawn[first].tolist()]
+    out[drawn] = np.array(fonts, dtype=np.int64)[which]
+    return out
 
 
 def _generated(handle: int | None, text: str, drawn: np.ndarray) -> np.ndarray:
