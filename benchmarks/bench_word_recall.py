@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import os
 import random
 import re
 import shutil
@@ -30,7 +31,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared" / "corpus"
+#: ../shared/corpus beside the checkout, or under $RESUME_CHECKER_SHARED
+SHARED = Path(os.environ.get("RESUME_CHECKER_SHARED", REPO.parent / "shared")) / "corpus"
 TARGET = 0.97
 _EDGE_PUNCTUATION = re.compile(r"^\W+|\W+$")
 # A soft hyphen reported between two letters was drawn there: it is the printed hyphen of a
