@@ -43,20 +43,20 @@ def normalize_line(text: str) -> str:
 def _normalize_any(text: str) -> str:
     """normalize_line for any text (the path that plain ASCII lines may skip)."""
     ends_soft = text.rstrip().endswith(tuple(SOFT_HYPHENS))
-    if "\u00c2" in text:
-        text = _MOJIBAKE_NBSP.sub("", text)
-    text = unicodedata.normalize("NFKC", text)
+    # Soft hyphens and invisible marks go before NFKC, so that the letters either side of one
+    # compose ("A" + mark + U+0302 is "Â"), as they would when the line is cleaned again.
     for soft in SOFT_HYPHENS:
         text = text.replace(soft, "")
+    if not text.isprintable():
+        text = _INVISIBLE.sub("", text)
+    text = unicodedata.normalize("NFKC", text)
     for src, dst in _HYPHENS.items():
         text = text.replace(src, dst)
-    if text.isprintable():
-        # No control, invisible or format chars, and no space but " " (every other space
-        # char is a separator, which is not printable): the two passes below fold spaces only.
-        text = " ".join(text.split())
-    else:
-        text = _INVISIBLE.sub("", text)
-        text = _SPACES.sub(" ", text).strip()
+    # Printable: no control, invisible or format chars, and no space but " " (every other space
+    # char is a separator, which is not printable): only runs of spaces are left to fold.
+    text = " ".join(text.split()) if text.isprintable() else _SPACES.sub(" ", text).strip()
+    if "\u00c2" in text:  # last, so that no pass above can bring a space after an "Â" again
+        text = _SPACES.sub(" ", _MOJIBAKE_NBSP.sub("", text)).strip()
     if ends_soft and text and text[-1].isalpha():
         text += "-"
     return text
