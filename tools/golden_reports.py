@@ -10,6 +10,12 @@ re-ranked from it, so the batch road (workers, cache entries, re-rank decode) is
     python tools/golden_reports.py --out before.tsv          # on the old code
     python tools/golden_reports.py --out after.tsv --compare before.tsv
 
+The document's hash covers its content only: every field (of the document and, the same way, of
+its pages, lines and the rest) whose value differs from the field's default, with its name, in
+field order.  A field added with an empty default leaves every hash as it was, so a new field
+does not hide a refactor's changes behind a change of every line; any change of content (a
+line's text, a new notice, a field set where it was not) still changes it.
+
 ``RESUME_CHECKER_SHARED`` names another place for ``../shared``.  It prints how many files
 were fingerprinted and, with ``--compare``, every line that differs; it exits 1 when any does.
 Only the public API and the CLI are used, so the same script runs on both sides of a change of
@@ -19,6 +25,7 @@ layout.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import hashlib
 import os
 import subprocess
@@ -54,6 +61,32 @@ def _digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
+def _content(value: object) -> str:
+    """``value`` as text for :func:`_document_digest`: a dataclass as its fields that differ
+    from their defaults (name=value, in field order), tuples and lists item by item, anything
+    else (str, numbers, enums, None) as its repr."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        cells = [f"{f.name}={_content(v)}" for f in dataclasses.fields(value)
+                 if not _is_default(f, v := getattr(value, f.name))]
+        return "{" + ", ".join(cells) + "}"
+    if isinstance(value, (tuple, list)):
+        return "(" + ", ".join(map(_content, value)) + ")"
+    return repr(value)
+
+
+def _is_default(f: dataclasses.Field[object], value: object) -> bool:
+    if f.default is not dataclasses.MISSING:
+        return bool(value == f.default)
+    if f.default_factory is not dataclasses.MISSING:
+        return bool(value == f.default_factory())
+    return False  # a field without a default is always content
+
+
+def _document_digest(document: object) -> str:
+    """The parsed document's hash: its content, not its layout (see the module docstring)."""
+    return _digest(_content(document))
+
+
 _STATE: dict[str, object] = {}
 
 
@@ -78,7 +111,7 @@ def _fingerprint(path: str) -> str:
         document = parse_document(Path(path).read_bytes(), filename=Path(path).name)
     except Exception as exc:  # the error a file raises is part of its fingerprint
         return f"{name}\terror\t{type(exc).__name__}: {exc}"
-    cells = [name, _digest(repr(document))]
+    cells = [name, _document_digest(document)]
     for kwset in _STATE["sets"]:  # type: ignore[attr-defined]
         report = check_document(document, kwset, today=TODAY)
         cells.append(_digest("\0".join(render(report, fmt) for fmt in FORMATS)))

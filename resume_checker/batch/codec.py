@@ -94,8 +94,7 @@ def _document_json(document: Document, tokens: list[Any] | None) -> str:
             for page in document.pages
         ],
         "hidden": [[x.page, x.hidden, _line_out(x)] for x in document.hidden_lines],
-        "folded": [[w.original, w.folded, w.page, w.line, w.start]
-                   for w in document.folded_words],
+        "folded": _folded_out(document),
         "tokens": tokens,
     }
     return _dumps(payload)
@@ -122,11 +121,19 @@ def _document_in(text: str) -> tuple[Document, Any]:
             hidden_lines=tuple(
                 replace(_line_in(row, page), hidden=reason) for page, reason, row in data["hidden"]
             ),
-            folded_words=tuple(FoldedWord(*row) for row in data["folded"]),
+            folded_words=_folded_in(data["folded"]),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise ValueError(f"damaged cache entry ({type(exc).__name__})") from None
     return document, data.get("tokens")
+
+
+def _folded_out(document: Document) -> list[list[Any]]:
+    return [[w.original, w.folded, w.page, w.line, w.start] for w in document.folded_words]
+
+
+def _folded_in(rows: list[list[Any]]) -> tuple[FoldedWord, ...]:
+    return tuple(FoldedWord(*row) for row in rows)
 
 
 def _header_out(document: Document) -> dict[str, Any]:
@@ -206,8 +213,9 @@ def _notice_in(data: dict[str, Any]) -> Notice:
 # --------------------------------------------------------------------------- analyses
 
 #: bump when the analysis layout below changes (part of the analysis cache key); 2: each
-#: position keeps the lines it covers (skill depth)
-ANALYSIS_SCHEMA = 2
+#: position keeps the lines it covers (skill depth); 3: the look-alike words folded (exact mode
+#: tells their hits from exact ones)
+ANALYSIS_SCHEMA = 3
 
 
 def analysis_to_json(analysis: Analysis) -> str:
@@ -226,6 +234,7 @@ def _analysis_json(analysis: Analysis, tokens: list[Any] | None) -> str:
         **_header_out(document),
         "pages": [[p.number, [_slim_out(x) for x in p.lines]] for p in document.pages],
         "hidden": [[x.page, x.hidden, _slim_out(x)] for x in document.hidden_lines],
+        "folded": _folded_out(document),
         "tokens": tokens,
         "findings": [finding_to_row(f) for f in analysis.findings],
         "structure": structure_to_dict(analysis.structure),
@@ -258,6 +267,7 @@ def analysis_from_json(text: str) -> Analysis:
             hidden_lines=tuple(
                 replace(_slim_in(row, page), hidden=reason) for page, reason, row in data["hidden"]
             ),
+            folded_words=_folded_in(data["folded"]),
         )
         analysis = Analysis(
             document=document,

@@ -28,7 +28,8 @@ What counts as a match (each rule has a test in ``tests/unit/matching/test_match
 
 A term counts every occurrence; at most :data:`MAX_EVIDENCE` are kept as evidence.  Each
 occurrence is labelled with the kind of variant it is, if an exact-string search would miss it
-(plural, possessive, hyphen or space, line break, defined acronym; :mod:`.exactness`), and each
+(plural, possessive, hyphen or space, line break, defined acronym, look-alike letters;
+:mod:`.exactness`), and each
 term says whether any occurrence is exact and, when the set spells it both as an acronym and in
 full, which of the two the resume writes.  The labels are read off the hits kept (the text
 compared with the spelling that hit; most hits are that spelling as written, one comparison),
@@ -55,9 +56,12 @@ from resume_checker.matching.exactness import (
     APOSTROPHES,
     FULL_WRITTEN,
     LINE_BREAK,
+    LOOKALIKE,
     VARIANT_KINDS,
     AcronymForms,
     TermForms,
+    folded_offsets,
+    has_folded,
     term_forms,
     variant_kind,
 )
@@ -258,6 +262,7 @@ def _collect(
         by_term.setdefault(hit.term, []).append(hit)
     starts = line_starts(parts)
     lines = document.lines
+    folded = folded_offsets(document, starts)  # nearly always none
     out = []
     for t_index in sorted(by_term):
         term = terms[t_index]
@@ -269,11 +274,11 @@ def _collect(
                 kept.append(hit)
                 written = text[hit.start : hit.end]
                 if (written == hit.alias and " " not in written and not hit.acronym
-                        and text[hit.end : hit.end + 1] not in APOSTROPHES):
+                        and text[hit.end : hit.end + 1] not in APOSTROPHES and not folded):
                     kinds.append(None)  # most hits: one word as the set writes it (see _kind)
                 else:
-                    kinds.append(_kind(hit, text, starts, sensitive))
-            elif kinds[-1] is not None and _kind(hit, text, starts, sensitive) is None:
+                    kinds.append(_kind(hit, text, starts, sensitive, folded))
+            elif kinds[-1] is not None and _kind(hit, text, starts, sensitive, folded) is None:
                 kinds[-1] = None  # a spelling written as is at the same place: exact
         evidence = tuple(_evidence(h, text, lines, starts, k)
                          for h, k in zip(kept[:MAX_EVIDENCE], kinds, strict=False))
@@ -303,8 +308,13 @@ def _written(forms: TermForms, hits: list[_Hit]) -> AcronymForms:
     return forms.written(bits)
 
 
-def _kind(hit: _Hit, text: str, starts: list[int], case_sensitive: bool) -> str | None:
-    """The variant kind of one hit (see :mod:`.exactness`); None when it is exact."""
+def _kind(
+    hit: _Hit, text: str, starts: list[int], case_sensitive: bool, folded: list[int]
+) -> str | None:
+    """The variant kind of one hit (see :mod:`.exactness`); None when it is exact.  ``folded``:
+    where the text holds look-alike letters read as Latin ones (:func:`.folded_offsets`)."""
+    if folded and has_folded(folded, hit.start, hit.end):
+        return LOOKALIKE
     if hit.acronym:
         return ACRONYM
     start, end = hit.start, hit.end

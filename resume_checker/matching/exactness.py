@@ -15,7 +15,12 @@ need to find it:
 * :data:`HYPHEN_SPACE`: hyphen, space or joined spelling ("pretrained" for "pre-trained");
 * :data:`LINE_BREAK`: a phrase split over two lines;
 * :data:`ACRONYM`: the other form of an acronym the resume defines ("MoE" after
-  "Mixture of Experts (MoE)", for a term spelled only in full).
+  "Mixture of Experts (MoE)", for a term spelled only in full);
+* :data:`LOOKALIKE`: a spelling found only because the parser read Cyrillic or Greek look-alike
+  letters as the Latin ones they show ("PyT\u043erch" with a Cyrillic o, see
+  :mod:`resume_checker.documents.lookalikes`): the file holds another string, which an exact
+  search for "PyTorch" does not find.  This kind wins over the others: whatever else the hit
+  is, its letters are not the set's.
 
 A term's spellings are an acronym and a full form when the acronym, as the set writes it, has
 no space, at least two capital letters and no more small letters than capitals ("NLP", "MoE",
@@ -30,9 +35,12 @@ and "Deep learning".
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from resume_checker.documents.model import Document
 from resume_checker.keywords.model import Term
 from resume_checker.keywords.spelling import spelling_key
 
@@ -44,12 +52,15 @@ __all__ = [
     "ATS_MODES",
     "HYPHEN_SPACE",
     "LINE_BREAK",
+    "LOOKALIKE",
     "PLURAL",
     "POSSESSIVE",
     "VARIANT_KINDS",
     "VARIANT_LABELS",
     "AcronymForms",
     "TermForms",
+    "folded_offsets",
+    "has_folded",
     "term_forms",
     "variant_kind",
 ]
@@ -59,8 +70,9 @@ POSSESSIVE = "possessive"
 HYPHEN_SPACE = "hyphen_space"
 LINE_BREAK = "line_break"
 ACRONYM = "acronym"
+LOOKALIKE = "lookalike"
 #: every variant kind, in the order a report lists them
-VARIANT_KINDS = (PLURAL, POSSESSIVE, HYPHEN_SPACE, LINE_BREAK, ACRONYM)
+VARIANT_KINDS = (PLURAL, POSSESSIVE, HYPHEN_SPACE, LINE_BREAK, ACRONYM, LOOKALIKE)
 #: how a report names each kind ("found only as ...")
 VARIANT_LABELS = {
     PLURAL: "plural or singular",
@@ -68,6 +80,7 @@ VARIANT_LABELS = {
     HYPHEN_SPACE: "hyphen or space variant",
     LINE_BREAK: "phrase split over two lines",
     ACRONYM: "defined acronym",
+    LOOKALIKE: "spelling with look-alike letters",
 }
 #: how a check scores: "normal" (the matcher's rules), or "exact" (beside the normal score, as
 #: an exact-string ATS search would: only terms with at least one exact hit count)
@@ -98,6 +111,33 @@ def variant_kind(written: str, spelling: str, case_sensitive: bool, after: str) 
         ):
             return POSSESSIVE
     return None
+
+
+def folded_offsets(document: Document, starts: Sequence[int]) -> list[int]:
+    """Where the reading text holds a letter the parser folded from a Cyrillic or Greek
+    look-alike, in order; ``starts``: where each of ``document.lines`` starts in that text.
+
+    Empty (and nothing done) for nearly every document: only mixed-script words are folded.
+    """
+    if not document.folded_words:
+        return []
+    index = {(line.page, line.number): i for i, line in enumerate(document.lines)}
+    offsets: list[int] = []
+    for word in document.folded_words:
+        line = index.get((word.page, word.line))
+        if line is None:
+            continue  # a line this reading leaves out (hidden text, when it is not included)
+        base = starts[line] + word.start
+        offsets += (base + k for k, (was, now) in enumerate(zip(word.original, word.folded,
+                                                                 strict=True)) if was != now)
+    return sorted(offsets)
+
+
+def has_folded(offsets: list[int], start: int, end: int) -> bool:
+    """Whether the text from ``start`` to ``end`` holds a folded letter (``offsets``: from
+    :func:`folded_offsets`)."""
+    i = bisect_left(offsets, start)
+    return i < len(offsets) and offsets[i] < end
 
 
 @dataclass(frozen=True)

@@ -86,6 +86,25 @@ def test_line_break_and_acronym_hits_are_not_exact():
     assert report.exact_score == report.score
 
 
+def test_a_lookalike_spelling_counts_normally_but_not_in_exact_mode():
+    """"PyT\u043erch" (a Cyrillic o) reads as PyTorch, but an exact search for "PyTorch"
+    does not find the string the file holds; "Kubernetes" beside it is plain Latin."""
+    text = "Summary\nWrote PyT\u043erch data loaders on Kubernetes.\n"
+    report = _report(text)
+    assert {m.term for m in report.matched} >= {"PyTorch", "Kubernetes"}
+    assert "PyTorch" not in report.score.missing_required
+    assert report.exact_score is not None and report.exact_score.knocked_out
+    assert "PyTorch" in report.exact_score.missing_required
+    assert {m.term: m.variants for m in report.not_exact} == {"PyTorch": ("lookalike",)}
+    assert next(m for m in report.matched if m.term == "Kubernetes").exact
+    assert ('PyTorch: found only as spelling with look-alike letters; write "PyTorch"'
+            in render(report, "text", width=120))
+    assert "only as spelling with look-alike letters" in render(report, "html")
+    data = to_dict(report)
+    torch = next(m for m in data["matched"] if m["term"] == "PyTorch")
+    assert torch["exact"] is False and torch["variants"] == ["lookalike"]
+
+
 def test_normal_mode_adds_no_exact_view():
     report = _report(VARIANTS, mode="normal")
     assert report.ats_mode == "normal" and report.exact_score is None
@@ -214,3 +233,16 @@ def test_web_check_form_toggle(web):
     assert 'data-testid="exact-score"' in checked.text and "For an exact-string ATS" in checked.text
     unchecked = web.post("/check", files=files, data={"keyword_set": "neural-network-architect"})
     assert unchecked.status_code == 200 and 'data-testid="exact-score"' not in unchecked.text
+
+
+def test_a_lookalike_spelling_stays_not_exact_after_the_batch_cache():
+    """A batch re-ranks from cached analyses: the folded words must survive the round trip,
+    or a look-alike hit read back from the cache would count as exact."""
+    from resume_checker.analysis import analyse, check_analysis
+    from resume_checker.batch.codec import analysis_from_json, analysis_to_json
+
+    document = parse_document("Summary\nWrote PyT\u043erch loaders.\n".encode(), filename="cv.txt")
+    cached = analysis_from_json(analysis_to_json(analyse(document)))
+    assert cached.document.folded_words == document.folded_words != ()
+    report = check_analysis(cached, KWSET, ats_mode="exact")
+    assert {m.term: m.variants for m in report.not_exact} == {"PyTorch": ("lookalike",)}

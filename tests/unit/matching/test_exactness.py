@@ -12,8 +12,11 @@ from resume_checker.matching.exactness import (
     ACRONYM,
     HYPHEN_SPACE,
     LINE_BREAK,
+    LOOKALIKE,
     PLURAL,
     POSSESSIVE,
+    VARIANT_KINDS,
+    VARIANT_LABELS,
     spells,
     term_forms,
     variant_kind,
@@ -56,6 +59,21 @@ KINDS = [
     ("defined-acronym-only", ["Built a Mixture of", "Experts (MoE) model; MoE layers"],
      "Mixture of experts", [LINE_BREAK, ACRONYM], False),
     ("one-exact-is-enough", ["CNNs, and one CNN"], "CNN", [PLURAL, None], True),
+    # Cyrillic "\u043e" and "\u0421" read as Latin o and C: the file holds another string
+    ("lookalike", ["Trained models in PyT\u043erch"], "PyTorch", [LOOKALIKE], False),
+    ("lookalike-beside-exact", ["PyT\u043erch, then PyTorch"], "PyTorch", [LOOKALIKE, None],
+     True),
+    ("exact-beside-lookalike", ["PyTorch, then PyT\u043erch"], "PyTorch", [None, LOOKALIKE],
+     True),
+    ("exact-on-a-line-with-lookalikes", ["A \u0421NN in PyTorch"], "PyTorch", [None], True),
+    ("lookalike-other-word", ["A \u0421NN in PyTorch"], "CNN", [LOOKALIKE], False),
+    ("lookalike-wins-over-plural", ["Trained \u0421NNs"], "CNN", [LOOKALIKE], False),
+    ("lookalike-wins-over-possessive", ["PyT\u043erch's autograd"], "PyTorch", [LOOKALIKE],
+     False),
+    ("lookalike-in-a-phrase", ["machine le\u0430rning"], "machine learning", [LOOKALIKE],
+     False),
+    ("lookalike-on-a-later-line", ["Summary", "Built PyTorch tools", "Skills",
+                                   "GPU, PyT\u043erch"], "PyTorch", [None, LOOKALIKE], True),
 ]
 
 
@@ -66,8 +84,18 @@ def test_variant_kinds(lines: list[str], term: str, kinds: list, exact: bool) ->
     assert match is not None, f"{term!r} not found in {lines!r}"
     assert [e.variant for e in match.evidence] == kinds
     assert match.exact is exact
-    assert match.variants == tuple(dict.fromkeys(k for k in (
-        PLURAL, POSSESSIVE, HYPHEN_SPACE, LINE_BREAK, ACRONYM) if k in kinds))
+    assert match.variants == tuple(k for k in VARIANT_KINDS if k in kinds)
+
+
+def test_every_kind_has_a_label() -> None:
+    assert set(VARIANT_LABELS) == set(VARIANT_KINDS)
+    assert VARIANT_KINDS == (PLURAL, POSSESSIVE, HYPHEN_SPACE, LINE_BREAK, ACRONYM, LOOKALIKE)
+
+
+def test_a_lookalike_hit_is_not_found_by_an_exact_search() -> None:
+    result = compile_matcher(SET).match(doc("PyT\u043erch and CNN"))
+    assert {m.term for m in result.matched} == {"PyTorch", "CNN"}
+    assert {m.term for m in result.exact_only().matched} == {"CNN"}
 
 
 def test_a_variant_beside_an_exact_spelling_at_the_same_place_is_exact() -> None:
