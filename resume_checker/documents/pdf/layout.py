@@ -12,11 +12,12 @@ a document that mixes fonts, after that letter in the same font where that font 
 such pairs: a second font's offsets are not the main font's ("inf ormation", "m edical").
 
 Each line's own gaps then set its threshold.  A letter-spaced line (character spacing, as
-Word for Mac's Quartz writes it) has one steady positive gap between letters, so a word gap is
-judged above that gap, and the spaces PDFium generated between the letters go.  A line whose
-words are parted by real space characters (Chromium / Skia, Word) shows how wide its word
-gaps are, so a gap left by a kerned glyph ("Sof tware") that is nearer the letter gaps than
-the word gaps is no word break, even where PDFium generated a space for it.
+Word for Mac's Quartz writes it, or the slight spacing Word gives upper-case lines) has one
+steady positive gap between letters, so a word gap is judged above that gap, and the spaces
+PDFium generated between the letters go.  A line whose words are parted by real space
+characters (Chromium / Skia, Word) shows how wide its word gaps are, so a gap left by a kerned
+glyph ("Sof tware") that is nearer the letter gaps than the word gaps is no word break, even
+where PDFium generated a space for it.
 """
 
 from __future__ import annotations
@@ -50,10 +51,16 @@ _LEVEL_PT = 2.0            # tops closer than this are level with each other
 _BASELINE_CAP_EM = 0.03   # the usual in-word gap is never taken as larger than this
 _BASELINE_LIFT_EM = 0.02  # ... nor as more than this above the document's median in-word gap
 _BASELINE_MIN_SAMPLES = 3
-_FONT_MIN_SAMPLES = 5     # pairs after a letter in one font needed to learn that font's gap
+# Pairs after a letter in one font needed to learn that font's gap: the per-font figure only
+# raises the usual gap and is capped, so two pairs suffice; a lone pair may be the very word
+# gap it should find ("ProblemSolving" where PDFium lost the space).
+_FONT_MIN_SAMPLES = 2
 _ZERO_GAP_EM = 0.005
 _MAX_ZERO_SHARE = 0.3
-_TRACKING_EM = 0.08       # a line's median letter gap above this is character spacing
+# A line's median letter gap above this is character spacing: Word sets upper-case lines some
+# 0.06 em apart, and a letter learned tight elsewhere ("P" of a kerned "PA") then passes the
+# plain threshold ("SP ECIALIST"); kerning noise stays below it.
+_TRACKING_EM = 0.05
 _MIN_LINE_PAIRS = 6       # pairs a line needs before its median gap says anything
 _MIN_WORD_GAPS = 2        # real-space word gaps a line needs to show its word-gap width
 _LETTER_BIAS = 0.7        # how far from letter to word gap a gap must reach to be a break
@@ -207,7 +214,9 @@ def font_gap_baselines(
     The steady offset after a letter comes from one font's metrics, so a document that mixes
     fonts (a Times body, Calibri headings) has one offset per font and letter; a font with too
     few pairs after a letter leaves it to the per-character figure, and so does every
-    character other than a letter or digit.
+    character other than a letter or digit.  The per-font figure only ever raises the usual
+    gap (see :func:`page_pieces`), and is capped like the per-character one, so a few pairs
+    can hide no gap as wide as a space.
     """
     keys, gaps = [], []
     for g, font_of in zip(pages, fonts, strict=True):
@@ -222,7 +231,9 @@ def font_gap_baselines(
     v = np.concatenate(gaps) if gaps else np.empty(0)
     if not len(k):
         return NO_BASELINES
-    # Font by font: the cap on a letter's usual gap follows its own font's usual gap.
+    # Font by font: the cap on a letter's usual gap follows its own font's usual gap.  A letter
+    # a second font shows only a few times ("Customer", "Name" in bold) still learns its gap
+    # there: the document's figure may come from another font drawn tighter ("Custom er").
     font = k >> np.uint64(32)
     learned = [_learned(k[font == f], v[font == f], _FONT_MIN_SAMPLES) for f in np.unique(font)]
     return np.concatenate([a for a, _ in learned]), np.concatenate([b for _, b in learned])
