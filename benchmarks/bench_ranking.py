@@ -179,6 +179,11 @@ def main() -> int:
     parser.add_argument("--folders", default=",".join(FOLDER_RULES),
                         help="comma-separated folders (default: every folder with a rule)")
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--cache", type=Path, metavar="FILE",
+                        help="keep the parsed corpus in this batch cache between runs (default: a "
+                             "temporary one); a second run re-ranks without parsing")
+    parser.add_argument("--dump", type=Path, metavar="FILE",
+                        help="write each posting's drafted terms and figures to FILE (JSON)")
     parser.add_argument("--no-job-ad", action="store_true",
                         help="do not give run_batch the ad (BatchOptions.job_ad): equal scores "
                              "stay in file-name order, as before that option existed")
@@ -222,7 +227,7 @@ def main() -> int:
     print(f"tool ranking: run_batch, {mode}; {args.jobs} workers")
 
     with tempfile.TemporaryDirectory() as tmp:
-        cache_path = Path(tmp) / "cache.sqlite3"
+        cache_path = args.cache or Path(tmp) / "cache.sqlite3"
         options = BatchOptions(jobs=args.jobs, cache_path=cache_path)
         started = time.monotonic()
         parse = run_batch(list(resumes), _parse_only(), options)
@@ -246,6 +251,7 @@ def main() -> int:
         bm25 = BM25(corpus_texts, frozenset(ENGLISH_STOP_WORDS))
 
         results: list[dict[Any, Any]] = []
+        dumped: list[dict[str, Any]] = []
         term_counts: list[int] = []
         knocked: list[float] = []
         rerank_s: list[float] = []
@@ -276,6 +282,14 @@ def main() -> int:
                 "bm25": [order[i] for i in sorted(range(len(order)), key=lambda i: (-bm[i], i))],
             }
             scored: dict[Any, Any] = {"folder": posting.folder, "terms": len(drafted.spellings)}
+            if args.dump:
+                kw = drafted.keyword_set
+                dumped.append({
+                    "where": posting.where, "folder": posting.folder, "title": posting.title,
+                    "knocked": knocked[-1],
+                    "terms": [] if kw is None else [
+                        [t.name, t.category, t.weight, t.required] for t in kw.terms],
+                    "scored": scored})
             for half, want in (("held-out", True), ("tune", False)):
                 for method, ranking in by.items():
                     rel = [resumes[p].folder == posting.folder for p in ranking
@@ -292,6 +306,13 @@ def main() -> int:
                 scored[(half, "random", "ap")] = statistics.fmean(aps)
             results.append(scored)
 
+    if args.dump:
+        import json
+
+        for row in dumped:
+            row["scored"] = {"|".join(k) if isinstance(k, tuple) else k: v
+                             for k, v in row["scored"].items()}
+        args.dump.write_text(json.dumps(dumped, indent=1), encoding="utf-8")
     methods = ("tool", "tfidf", "bm25")
     for half in ("held-out", "tune"):
         mark = "   <- the figures that count" if half == "held-out" else "   (tuned on)"
