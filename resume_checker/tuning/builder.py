@@ -73,6 +73,19 @@ CATEGORY_TITLES: dict[str, str] = {
     "applications": "Application domains",
     "skills": "Other distinctive phrases (review)",
     "languages": "Spoken languages",
+    "hr": "Recruiting and people operations",
+    "sales": "Sales",
+    "marketing": "Marketing and communications",
+    "business": "Business and management",
+    "finance": "Finance and accounting",
+    "medical": "Clinical and laboratory",
+    "legal": "Legal",
+    "trades": "Trades and maintenance",
+    "hospitality": "Hospitality",
+    "security": "Security",
+    "engineering": "Engineering",
+    "knowledge": "Knowledge areas",
+    "technology": "Technology",
     "certifications": "Certifications and programs",
     "licences": "Licences and clearances",
     "education": "Education",
@@ -150,7 +163,10 @@ class _Tally:
     excerpt: str = ""
     excerpt_rank: int = 9
     titled: bool = False                                # the job title names it
-    alternative: set[int] = field(default_factory=set)  # documents offering it as "X or Y"
+    #: documents offering it as one option, not a must: "X or Y", an example ("such as X"),
+    #: a degree's field ("BS in Chemistry, Physics or related"), or something to get later
+    #: ("must obtain X within 6 months")
+    alternative: set[int] = field(default_factory=set)
 
     def add(self, doc: int, level: Level, written: str, position: int = 0,
             sentence: Sentence | None = None, span: tuple[int, int] | None = None) -> None:
@@ -211,7 +227,8 @@ def _tally(
             line, level = sentence.text, sentence.level
             hits = vocabulary.find(line)
             hits += shared_head_hits(line, vocabulary, hits)
-            alternatives = _alternatives(line, hits)
+            found = find_degrees(line)
+            alternatives = _alternatives(line, hits) | _optional(line, hits, found)
             for hit in hits:
                 if hit.text == "CV" and _APPLYING.search(line):
                     continue  # "send your CV": a curriculum vitae, not computer vision
@@ -243,7 +260,6 @@ def _tally(
                 else:
                     tied.append(asked.years)
                     ask.skill_years[skill] = min(ask.skill_years.get(skill, 99), asked.years)
-            found = find_degrees(line)
             (preferred if level is Level.PREFERRED else wanted).extend(found)
             if found and sentence.said and not re.search(
                 r"equivalent|or (?:relevant |related )?experience", line, re.I
@@ -275,6 +291,32 @@ def _alternatives(line: str, hits: Sequence[Hit]) -> set[str]:
         if _OR.fullmatch(line[left.end : right.start]):
             out.update((left.entry.name, right.entry.name))
     return out
+
+
+#: the start of a list of examples or options: what follows is one way to meet the ask
+_EXAMPLES = re.compile(r"\b(?:such as|e\.\s?g\.|for (?:example|instance)|including|like|"
+                       r"(?:one|two) or more of|(?:at least )?one of|any of|either|"
+                       r"(?:ability|able|willing(?:ness)?) to (?:obtain|get|acquire|earn)|"
+                       r"(?:to )?obtain(?:ed)? (?:within|after|by)|within \d+ (?:days|months))\b",
+                       re.I)
+_ETC = re.compile(r"\betc\b\.?|\band so on\b|\band more\b", re.I)
+
+
+def _optional(line: str, hits: Sequence[Hit], degrees: Sequence[Degree]) -> set[str]:
+    """Names a line offers as one way to meet it, never a knock-out on their own: those after
+    "such as", "e.g.", "one or more of", "ability to obtain" ..., those before a closing
+    "etc.", and a degree's fields of study ("BS in Chemistry or related field": the degree is
+    the requirement, the ``education`` of the set, and its fields score there)."""
+    fields = {f.casefold() for d in degrees for f in d.fields}
+    cue = _EXAMPLES.search(line)
+    after = cue.start() if cue else len(line) + 1
+    etc = _ETC.search(line)
+    before = etc.start() if etc else -1
+    return {
+        h.entry.name for h in hits
+        if h.start >= after or h.end <= before
+        or h.text.casefold() in fields or h.entry.name.casefold() in fields
+    }
 
 
 def _lower_median(values: list[float]) -> float:
@@ -340,6 +382,8 @@ def build_keyword_set(
             tally.titled = True
             for doc in range(n):
                 tally.docs.setdefault(doc, Level.NONE)
+            if not tally.mentions:  # "Engineering" of "Mechanical Engineer": the title says it
+                tally.mentions, tally.excerpt = 1, _excerpt(occupation or title, None)
     min_docs = 1 if n <= 3 else max(2, math.ceil(0.05 * n))
     own = (CERT_SOURCE, PHRASE_SOURCE, CREDENTIAL_SOURCE, LANGUAGE_SOURCE, TITLE_SOURCE,
            LISTED_SOURCE)
@@ -464,6 +508,10 @@ def _term(
         weight = 1.5
     else:
         weight = 1.0
+    if entry.name == "English" and entry.category == "languages":
+        weight = 0.5  # the language the ad is written in: nearly every applicant writes it
+    # an ad names what matters to it more often: 1 mention x1, 2 x1.5, 4 x2 (at most)
+    weight = round(weight * min(2.0, 1 + 0.5 * math.log2(max(1, tally.mentions / n))), 2)
     seen.add(entry.name.lower())
     owners.setdefault(spelling_key(entry.name), entry.name)
     aliases = []

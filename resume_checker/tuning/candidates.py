@@ -20,7 +20,7 @@ from functools import lru_cache
 from importlib import resources
 
 from resume_checker.tuning.cues import CERT_CUE, acronym_pairs, certifications, languages
-from resume_checker.tuning.jobad import Part, Sentence, occupation_terms
+from resume_checker.tuning.jobad import ROLE_FIELDS, Part, Sentence, occupation_terms
 from resume_checker.tuning.vocabulary import (
     Entry,
     Hit,
@@ -138,7 +138,7 @@ def find_candidates(
 
     for name, spelt in occupation_terms(occupation or "", is_term):
         field = name.removesuffix(" engineering") if spelt else name
-        if name.lower() in generic_terms() or (
+        if (name.lower() in generic_terms() and name.lower() not in ROLE_FIELDS) or (
             vocabulary.lookup(field) is not None and vocabulary.lookup(name) is None
         ):
             continue  # "Java engineering": the title names a skill the text names too
@@ -259,6 +259,8 @@ def _product_runs(sentence: str, vocabulary: Vocabulary) -> list[str]:
             cursor = hit.end
             continue
         text = word.group(0).strip(",;()")
+        if text.endswith(".") and not text.endswith((".js", ".NET")):
+            text = text.rstrip(".")  # the sentence's full stop: "Python, MATLAB, JMP."
         lowered = text.lower()
         product = bool(_PRODUCT.fullmatch(text)) and lowered not in general and (
             lowered.rstrip("s") not in general and lowered not in generic

@@ -373,7 +373,23 @@ _ROLE_FIELDS = {
     "paralegal": "paralegal", "lawyer": "law", "attorney": "law", "solicitor": "law",
     "auditor": "audit", "teacher": "teaching", "chef": "culinary", "cook": "cooking",
     "therapist": "therapy", "mechanic": "mechanical", "recruiter": "recruiting",
+    "engineer": "engineering", "designer": "design", "consultant": "consulting",
 }
+#: the fields role nouns name: terms of the title even where a plain ad word is generic
+#: ("engineering", "design")
+ROLE_FIELDS = frozenset(_ROLE_FIELDS.values())
+#: adjectives of titles too broad to name a field alone ("Technical Recruiter")
+_BROAD_ADJECTIVES = frozenset({"technical", "digital", "general", "professional", "operational",
+                               "commercial", "corporate", "internal", "external", "social",
+                               "critical", "special", "central", "principal", "total", "local",
+                               "strategic", "tactical", "executive", "physical", "practical"})
+#: fields a title's last field word names alone ("Platform Sales Manager": sales manager)
+_CORE_FIELDS = frozenset({"sales", "marketing", "product", "project", "program", "account",
+                          "payroll", "finance", "staffing", "recruiting", "community", "brand",
+                          "content", "communications", "operations", "business", "security",
+                          "network", "quality", "supply", "office", "store", "restaurant"})
+#: engineering fields a resume names by one word that is not an adjective in -al / -ic
+_FIELD_WORDS = frozenset({"civil", "aerospace", "nuclear", "petroleum", "marine", "automotive"})
 _TITLE_NOISE = frozenset({
     "senior", "sr", "junior", "jr", "principal", "staff", "lead", "chief", "head", "entry",
     "level", "mid", "mid-level", "i", "ii", "iii", "iv", "v", "graduate", "new", "remote",
@@ -396,9 +412,10 @@ def occupation_terms(
     """The occupation and field words of a job title, as (name, aliases) terms.
 
     "Senior Mechanical Engineer" -> ("Mechanical engineering", ("mechanical engineer",
-    "mechanical")); "Payroll Specialist" -> ("Payroll", ()); "Registered Nurse" ->
-    ("Nursing", ()).  A title with no role noun ("We are hiring!") gives none; words for which
-    ``known`` is true (skills the vocabulary names: "Python Backend Engineer") are left out.
+    "mechanical")) and ("Engineering", ("engineer",)); "Payroll Specialist" -> ("Payroll",
+    ()); "Registered Nurse" -> ("Nursing", ("nurse",)).  A title with no role noun ("We are
+    hiring!") gives none; words for which ``known`` is true (skills the vocabulary names:
+    "Python Backend Engineer") are left out.
     """
     head = re.split(r"\s[-\u2013\u2014|]\s|[(,:;!?]|\s(?:at|in|for|@)\s", _normal(title))[0]
     words = re.findall(r"[A-Za-z][A-Za-z&.+#-]*", head)
@@ -413,19 +430,31 @@ def occupation_terms(
                  and w.lower() not in _ROLE_NOUNS and not known(w)][-3:]
         if any(w.lower() in _FUNCTION_WORDS for w in field):
             break  # "A position as senior researcher": a sentence, not a title
+        if len(field) == 1 and field[0].lower() in _BROAD_ADJECTIVES:
+            field = []  # "Technical Recruiter": the field is the noun's own ("Recruiting")
         phrase = " ".join(w if w.isupper() else w.lower() for w in field)
         first = field[0].lower() if field else ""
-        lead = (first,) if len(field) > 1 and re.search(r"(?:al|ic)$", first) else ()
+        # the field's first word alone ("mechanical") is a spelling of it when it is an
+        # adjective a resume writes alone; "process", "test" or "software" alone are not
+        lead = (first,) if (re.search(r"(?:al|ic)$", first) or first in _FIELD_WORDS) and (
+            first not in _BROAD_ADJECTIVES) else ()
         if phrase and noun.startswith("engineer") and not phrase.endswith("engineering"):
             found.append((f"{phrase} engineering".capitalize(),
-                          (f"{phrase} engineer", phrase) if len(field) == 1
-                          else (f"{phrase} engineer", *lead)))
+                          (f"{phrase} engineer", *(lead if len(field) > 1 else
+                                                   (phrase,) if lead else ()))))
         elif phrase and noun in _ROLE_ACTIVITIES and not phrase.endswith(_ROLE_ACTIVITIES[noun]):
-            name = f"{phrase} {_ROLE_ACTIVITIES[noun]}"
-            found.append((name[:1].upper() + name[1:], (f"{phrase} {noun}",)))
+            activity = _ROLE_ACTIVITIES[noun]
+            name = f"{phrase} {activity}"
+            # "Platform Sales Manager": a resume writes "sales manager", "sales management"
+            last = field[-1].lower() if len(field) > 1 else ""
+            core = (f"{last} {noun}", f"{last} {activity}") if last in _CORE_FIELDS else ()
+            found.append((name[:1].upper() + name[1:], (f"{phrase} {noun}", *core)))
         elif phrase:
-            found.append((phrase[:1].upper() + phrase[1:], ()))
+            found.append((phrase[:1].upper() + phrase[1:], lead if len(field) > 1 else ()))
         if noun in _ROLE_FIELDS and _ROLE_FIELDS[noun] != phrase:
-            found.append((_ROLE_FIELDS[noun].capitalize(), ()))
+            # the field the role noun names, with the noun as its alias: a resume says
+            # "Mechanical Engineer" or "engineering", "Registered Nurse" or "nursing"
+            own = _ROLE_FIELDS[noun]
+            found.append((own.capitalize(), (noun,) if own != noun else ()))
         break
     return found

@@ -82,6 +82,55 @@ def _generic_edge(phrase: str) -> bool:
     return words[0] in generic or words[-1] in generic or bool(_DEGREE_WORDS & set(words))
 
 
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+#: words that start a duty, not a skill ("solve roadblocks", "managing internal")
+_DUTY_VERBS = _word_set("""
+    solve use address optimize optimise upgrade negotiate ensure drive develop manage lead
+    create support maintain provide identify work help deliver improve perform implement
+    establish define coordinate collaborate communicate partner own execute oversee review
+    prepare handle conduct evaluate assess analyze analyse understand influence translate
+    leverage promote achieve exceed grow increase reduce match matches obtain demonstrate apply
+    act serve managing improving performing developing implementing ensuring driving leading
+    creating supporting maintaining providing identifying working helping delivering
+    establishing defining coordinating collaborating communicating executing overseeing
+    reviewing preparing handling conducting evaluating assessing understanding influencing
+    leveraging promoting achieving growing increasing reducing demonstrating applying
+    designing solving negotiating optimizing upgrading addressing
+""")
+#: vague qualities that open a phrase of the ad's prose ("effective organizational")
+_VAGUE_OPENERS = _word_set("""
+    effective lasting productive scaled especially multiple strong excellent proven solid good
+    great deep broad various relevant related key successful exceptional outstanding
+    demonstrated extensive similar new other overall general
+""")
+#: heads of the ad's prose, never of a skill's name ("operational issues", "decision makers")
+_VAGUE_HEADS = _word_set("""
+    relationships issues needs meetings risks schedules roadblocks approach recommendations
+    selections agreements makers hours appointment class phase roadmaps deployments parameters
+    opportunities stakeholders goals objectives priorities challenges results requirements
+    initiatives efforts environment abilities background level ways things areas matters
+    demands expectations outcomes impact success excellence culture values mission vision
+    changes tasks activities responsibilities duties internal external organizational
+    corporate moderate categorical organic diplomatically
+""")
+#: nouns that end in "ly" (any other word that does is an adverb: "especially")
+_LY_NOUNS = frozenset({"supply", "assembly", "family", "anomaly", "monopoly", "rally",
+                       "tally", "italy", "reply", "poly"})
+
+
+def _prose(phrase: str, stop: frozenset[str]) -> bool:
+    """Words of the ad's prose rather than a skill's name: a stop word inside ("use of
+    programmatic", "agency or corporate"), a duty verb or a vague quality first, a vague head
+    last, or an adverb anywhere."""
+    words = phrase.split()
+    return (any(w in stop for w in words[1:-1]) or words[0] in _DUTY_VERBS
+            or words[0] in _VAGUE_OPENERS or words[-1] in _VAGUE_HEADS
+            or any(len(w) > 4 and w.endswith("ly") and w not in _LY_NOUNS for w in words))
+
+
 #: the background corpus's n-grams for the last vocabulary asked (the packaged one, cached)
 _BACKGROUND: dict[int, tuple[Vocabulary, list[list[str]]]] = {}
 
@@ -137,7 +186,8 @@ def distinctive_phrases(
     )
     chosen: list[Phrase] = []
     for phrase in ranked:
-        if len(phrase.text) < 3 or _generic_edge(phrase.text) or is_junk(phrase.text, vocabulary):
+        if (len(phrase.text) < 3 or _generic_edge(phrase.text) or _prose(phrase.text, stop)
+                or is_junk(phrase.text, vocabulary)):
             continue
         if any(f" {phrase.text} " in f" {c.text} " or f" {c.text} " in f" {phrase.text} "
                for c in chosen):

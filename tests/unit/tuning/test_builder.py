@@ -446,3 +446,32 @@ def test_a_list_item_phrase_named_once_is_drafted() -> None:
           "SQL.\n")
     names = _names(_ad(ad))
     assert {"variance analysis", "financial modeling"} <= names
+
+
+def test_a_product_that_ends_a_sentence_is_named_without_its_full_stop() -> None:
+    draft = _ad("Data Analyst\n\nRequirements\n- Experience with Python, MATLAB, JMP.\n"
+                "- Dashboards in Tableau, Qlik, Looker.\n")
+    names = {t.name for t in draft.keyword_set.terms}
+    assert "JMP" in names
+    assert not [n for n in names if n.endswith(".")]
+
+
+def test_the_ads_prose_is_not_drafted_as_a_phrase() -> None:
+    """Duties, vague qualities and vague heads repeat in ads without naming a skill."""
+    ad = ("Account Manager\n\nResponsibilities\n- Solve roadblocks for clients; solve roadblocks "
+          "fast.\n- Handle operational issues and operational issues reports.\n"
+          "- Build lasting customer relationships and lasting customer relationships.\n"
+          "- Run media buying with programmatic advertising.\n")
+    names = {t.name.lower() for t in _ad(ad).keyword_set.terms}
+    assert not {"solve roadblocks", "operational issues", "lasting customer relationships",
+                "lasting customer"} & names
+    assert {"media buying", "programmatic advertising"} <= names
+
+
+def test_weights_follow_how_often_the_ad_names_a_term_and_english_weighs_least() -> None:
+    ad = ("Data Engineer\n\nRequirements\n- Python and SQL.\n- Airflow pipelines in Python.\n"
+          "- Python tests; Python reviews.\n- Fluent English and German.\n")
+    weights = {t.name: t.weight for t in _ad(ad).keyword_set.terms}
+    assert weights["Python"] > weights["SQL"]
+    assert weights["English"] < weights["German"]
+    assert weights["Python"] <= 2 * 2.0  # the mention factor is capped at x2
