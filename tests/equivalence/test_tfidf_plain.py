@@ -98,7 +98,7 @@ def _sklearn_phrases(
     chosen: list[Phrase] = []
     for phrase in ranked:
         if (len(phrase.text) < 3 or phrases._generic_edge(phrase.text)
-                or is_junk(phrase.text, vocabulary)):
+                or phrases._prose(phrase.text, stop) or is_junk(phrase.text, vocabulary)):
             continue
         if any(f" {phrase.text} " in f" {c.text} " or f" {c.text} " in f" {phrase.text} "
                for c in chosen):
