@@ -1,2 +1,6 @@
 # indices: a C-contiguous buffer of int32; boxes: a writable buffer of float32 (4 per char)
 def fill_boxes(function: int, textpage: int, indices: object, boxes: object, /) -> int: ...
+# functions: the addresses of FPDFPage_CountObjects, FPDFPage_GetObject, FPDFPageObj_GetType,
+# FPDFPageObj_GetBounds, FPDFText_GetTextObject
+def unowned_objects(functions: tuple[int, ...], page: int, textpage: int,
+                    count: int, /) -> list[int]: ...

@@ -22,6 +22,7 @@ import pypdfium2.raw as pdfium_c
 from resume_checker.documents.assemble import RawLine, RawPage, build_document
 from resume_checker.documents.model import BBox, Document, Line, Notice, Origin, Severity
 from resume_checker.documents.pdf.boxes import loose_boxes
+from resume_checker.documents.pdf.dropped import restore_dropped
 from resume_checker.documents.pdf.fonts import CharFonts, font_family
 from resume_checker.documents.pdf.hidden import (
     HIDDEN_REASONS,
@@ -195,6 +196,13 @@ class _Scan:
     height: float
     image_count: int
     hidden: dict[str, PageGeometry]  # the geometry of each kind of hidden text on the page
+    # per char index, the PDFium char index it stands for; None: the same index (no char
+    # was put back, see .dropped)
+    source: np.ndarray | None = None
+
+    def pdfium_index(self, index: int) -> int:
+        """The PDFium char index of char ``index`` of this page's text."""
+        return index if self.source is None else int(self.source[index])
 
 
 def _scan(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, may_have_images: bool) -> _Scan:
@@ -213,19 +221,27 @@ def _scan(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, may_have_images: b
     images = 0
     if may_have_images or count == 0:
         images = _count_images(page_handle)
+    pdfium_boxes, source = box_array, None
+    restored = restore_dropped(page_handle, handle, text, box_array, generated)
+    if restored is not None:  # PDFium's look-ups below take its own char indices
+        text, box_array, source = restored.text, restored.boxes, restored.source
+        generated = generated[source]
     geometry = analyse(text, box_array, width, generated)
     hidden: dict[str, PageGeometry] = {}
     if count:
+        in_pdfium = geometry.drawn if source is None else source[geometry.drawn]
         drawn = np.zeros(count, dtype=bool)
-        drawn[geometry.drawn] = True
+        drawn[in_pdfium] = True
         objects = (
             scan_objects(page_handle)
-            if may_hide_text(handle, geometry.drawn, geometry.same_line, images)
+            if may_hide_text(handle, in_pdfium, geometry.same_line, images)
             else PageObjects()
         )
         reasons = hidden_reasons(
-            handle, box_array, drawn, page.get_cropbox(), objects, CharFonts(handle).size
+            handle, pdfium_boxes, drawn, page.get_cropbox(), objects, CharFonts(handle).size
         )
+        if reasons is not None and source is not None:
+            reasons = reasons[source]  # a restored char is hidden as the one it repeats
         if reasons is not None:
             geometry = analyse(_blank(text, reasons != 0), box_array, width, generated)
             for code in np.unique(reasons[reasons != 0]).tolist():
@@ -233,7 +249,8 @@ def _scan(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, may_have_images: b
                     _blank(text, reasons != code), box_array, width, generated
                 )
     return _Scan(
-        geometry=geometry, width=width, height=height, image_count=images, hidden=hidden
+        geometry=geometry, width=width, height=height, image_count=images, hidden=hidden,
+        source=source,
     )
 
 
@@ -257,7 +274,8 @@ def _char_fonts(
     _, first, which = np.unique(
         np.round(height[drawn] / _SAME_HEIGHT_PT), return_index=True, return_inverse=True)
     font_of = CharFonts(address(textpage)).font
-    fonts = [numbers.setdefault(font_of(i), len(numbers)) for i in drawn[first].tolist()]
+    fonts = [numbers.setdefault(font_of(scan.pdfium_index(i)), len(numbers))
+             for i in drawn[first].tolist()]
     out[drawn] = np.array(fonts, dtype=np.int64)[which]
     return out
 
@@ -313,8 +331,9 @@ def _raw_page(
     lines = []
     # Dozens of lines a page: the pieces are unpacked as tuples and the lines built by position.
     for text, first_char, x0, y0, x1, y1, column in pieces:
-        size = size_of(first_char)
-        family, bold = font_of(first_char)
+        at = scan.pdfium_index(first_char)
+        size = size_of(at)
+        family, bold = font_of(at)
         if _TEX_CODES.search(text):
             text = text.translate(_TEX_LIGATURES)
         box = BBox(round(x0, 2), round(height - y1, 2), round(x1, 2), round(height - y0, 2))
