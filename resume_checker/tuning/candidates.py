@@ -27,6 +27,7 @@ from resume_checker.tuning.vocabulary import (
     Vocabulary,
     general_words,
     generic_terms,
+    in_context,
     is_junk,
     key,
     tokens,
@@ -292,12 +293,16 @@ def _plain_certification(name: str, vocabulary: Vocabulary) -> bool:
 
 
 _COORDINATED = re.compile(r"\b([A-Za-z]+) ([A-Za-z]+) (?:and|or|&) ([A-Za-z]+)\b")
+#: the word written just before a hit (as the modifier of its first word)
+_MODIFIER = re.compile(r"\b([A-Za-z]+)\s+$")
 
 
 def shared_head_hits(line: str, vocabulary: Vocabulary, hits: Sequence[Hit]) -> list[Hit]:
-    """Terms written with a shared first word: "legal research and writing" names legal
-    writing, "contract drafting and negotiation" contract negotiation (when the vocabulary
-    knows the term so formed and the line does not already name it)."""
+    """Terms that share a word with another term of the line, which find() (one term a word)
+    cannot return: "legal research and writing" names legal writing and "contract drafting
+    and negotiation" contract negotiation (a shared first word); "commercial contract
+    drafting" names commercial contracts as well as contract drafting (a shared middle word).
+    Only terms the vocabulary knows and the line does not already name."""
     named = {h.entry.name for h in hits}
     extra: list[Hit] = []
     for m in _COORDINATED.finditer(line):
@@ -305,7 +310,44 @@ def shared_head_hits(line: str, vocabulary: Vocabulary, hits: Sequence[Hit]) -> 
         if vocabulary.lookup(f"{head} {first}") is None:
             continue  # "strong research and writing": no term "strong research"
         entry = vocabulary.lookup(f"{head} {second}")
-        if entry is not None and entry.name not in named:
+        if entry is not None and entry.name not in named and in_context(
+            entry, line, m.start(), m.end()
+        ):
             named.add(entry.name)
             extra.append(Hit(entry, f"{head} {second}", m.start(), m.end()))
+    for hit in _modified_hits(line, vocabulary, hits):
+        if hit.entry.name not in named:
+            named.add(hit.entry.name)
+            extra.append(hit)
     return extra
+
+
+def _modified_hits(line: str, vocabulary: Vocabulary, hits: Sequence[Hit]) -> list[Hit]:
+    """A plural term written as the modifier of the next one, in the singular as English
+    writes a modifier: "commercial contract drafting" holds commercial contracts, whose last
+    word is the first of the hit contract drafting. Only before a hit of two or more words
+    (the shared word must lead on to another) and a modifier no other hit covers."""
+    out: list[Hit] = []
+    for hit in hits:
+        words = tokens(hit.text)
+        before = _MODIFIER.search(line, max(0, hit.start - 40), hit.start)
+        if len(words) < 2 or before is None or any(
+            h.start < hit.start and h.end > before.start(1) for h in hits
+        ):
+            continue
+        shared, shared_end = words[0][0], hit.start + words[0][2]
+        for plural in _plurals(shared):
+            entry = vocabulary.lookup(f"{before.group(1)} {plural}")
+            if entry is not None and in_context(entry, line, before.start(1), shared_end):
+                out.append(Hit(entry, line[before.start(1) : shared_end], before.start(1),
+                               shared_end))
+                break
+    return out
+
+
+def _plurals(word: str) -> tuple[str, ...]:
+    """The plural forms a singular noun may take ("contract" -> "contracts", "policy" ->
+    "policies", "process" -> "processes")."""
+    if word.lower().endswith("y") and len(word) > 2:
+        return (f"{word}s", f"{word[:-1]}ies")
+    return (f"{word}s", f"{word}es")

@@ -14,9 +14,13 @@ so loading them only parses and indexes (a cold load stays well under 150 ms).
 The matcher's ``data/background.txt`` gives the general-English words and
 ``data/generic_terms.txt`` the generic job-ad words that are never terms.
 
-Ambiguous short names are guarded: case-sensitive spellings (``cs`` flag, or an alias written
-``=Spark``) match only as written, and a few names also need their neighbours to agree
-(``CONTEXT_GUARDS``: "excel in" is a verb, "Spring 2025" a season, "R&D" no language).
+Ambiguous names are guarded three ways: case-sensitive spellings (``cs`` flag, or an alias
+written ``=Spark``) match only as written; a few short names must not sit among words that make
+them something else (``CONTEXT_GUARDS`` rules a context out: "excel in" is a verb, "Spring 2025"
+a season, "R&D" no language); and a plain word that names a skill only in one trade needs that
+trade's words in its sentence (``REQUIRED_CONTEXTS`` rules a context in: the curated flag
+``needs=hospitality`` makes "reservations" a skill beside "hotel" or "PMS", not in "we have
+reservations about").
 """
 
 from __future__ import annotations
@@ -67,6 +71,8 @@ class Entry:
     source: str
     case_sensitive: bool = False
     occupations: int = 0
+    #: the REQUIRED_CONTEXTS name whose words must share the hit's sentence ("" for none)
+    context: str = ""
 
     @property
     def spellings(self) -> tuple[str, ...]:
@@ -129,6 +135,41 @@ def _guarded(name: str, text: str, start: int, end: int) -> bool:
     return after is not None and after.search(text[end : end + _WINDOW]) is not None
 
 
+#: the words of a trade that give its plain-word terms their sense (an entry names one with the
+#: curated flag ``needs=NAME``). Case-insensitive, whole words; the hit's own words count, so
+#: "room reservations" and "guest check-in" carry their context with them.
+_CONTEXT_SPECS: dict[str, str] = {
+    # hotels, restaurants and travel desks: where "reservations" and "check-in" are the job
+    "hospitality": r"hotels?|motels?|resorts?|hostels?|inns?|lodging|hospitality|guests?|rooms?|"
+                   r"front[\s-]+desk|front[\s-]+office|reception(?:ist)?|concierge|"
+                   r"bookings?|PMS|Opera|property\s+management\s+systems?|"
+                   r"reservation\s+systems?|check-outs?|arrivals?|departures?|restaurants?|"
+                   r"diners?|hostess|OpenTable|airlines?|flights?|passengers?|cruises?|"
+                   r"Sabre|Amadeus|GDS|Cloudbeds|Mews|Protel|vacation\s+rentals?",
+}
+REQUIRED_CONTEXTS: dict[str, re.Pattern[str]] = {
+    name: re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", re.IGNORECASE)
+    for name, words in _CONTEXT_SPECS.items()
+}
+#: where a sentence ends: a full stop, "!", "?" or ";" before a space, or a line break
+_SENTENCE_END = re.compile(r"[.!?;](?=\s)|\n")
+
+
+def in_context(entry: Entry, text: str, start: int, end: int) -> bool:
+    """True unless the entry needs a context (REQUIRED_CONTEXTS) its sentence in text lacks.
+
+    The sentence, not the whole ad: a word's sense is set where it is written, so a hotel ad's
+    "check-in meetings with your manager" is still a meeting (and drafting hands find() one
+    sentence at a time anyway). The hit's own words are part of its sentence.
+    """
+    if not entry.context:
+        return True
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
+    after = _SENTENCE_END.search(text, end)
+    sentence = text[ends[-1] if ends else 0 : after.start() if after else len(text)]
+    return REQUIRED_CONTEXTS[entry.context].search(sentence) is not None
+
+
 @dataclass(frozen=True)
 class Vocabulary:
     """Entries plus an index from token tuples to entries, for longest-match lookup."""
@@ -147,7 +188,8 @@ class Vocabulary:
         """Every non-overlapping vocabulary term in text, longest match first, left to right.
 
         A case-sensitive spelling must be written as listed; a guarded name (CONTEXT_GUARDS)
-        must not sit among words that make it something else ("excel in", "Spring 2025").
+        must not sit among words that make it something else ("excel in", "Spring 2025"); an
+        entry that needs a context counts only in a sentence that has it (REQUIRED_CONTEXTS).
         """
         toks = tokens(text)
         lowered = [t.lower() for t, _, _ in toks]
@@ -166,6 +208,8 @@ class Vocabulary:
                     entry.name, text, start, end
                 ):
                     continue  # a longer spelling ("Spring Boot") says what it is by itself
+                if not in_context(entry, text, start, end):
+                    continue  # "we have reservations about": no hotel in the sentence
                 hits.append(Hit(entry, text[start:end], start, end))
                 i += n
                 break
@@ -246,6 +290,16 @@ def _split(aliases: str) -> tuple[str, ...]:
     return tuple(a.strip() for a in aliases.split("|") if a.strip())
 
 
+def _context(flags: str, file: str, name: str) -> str:
+    """The context a row's ``needs=NAME`` flag names ("" without one); an unknown name fails."""
+    needs = [f.removeprefix("needs=") for f in flags.split() if f.startswith("needs=")]
+    for context in needs:
+        if context not in REQUIRED_CONTEXTS:
+            raise ValueError(f"{file}: term {name!r} needs unknown context {context!r}; known: "
+                             f"{', '.join(sorted(REQUIRED_CONTEXTS))} (e.g. needs=hospitality)")
+    return needs[0] if needs else ""
+
+
 def _entries() -> list[tuple[Entry, frozenset[str]]]:
     """Every packaged entry in priority order, with the spellings that must match as written."""
     out: list[tuple[Entry, frozenset[str]]] = []
@@ -258,7 +312,8 @@ def _entries() -> list[tuple[Entry, frozenset[str]]]:
         strict = frozenset(a[1:] for a in written if a.startswith("="))
         entry = Entry(
             name, category, tuple(a.removeprefix("=") for a in written), CURATED_SOURCE,
-            case_sensitive="cs" in flags,
+            case_sensitive="cs" in flags.split(),
+            context=_context(flags, "curated_terms.tsv", name),
         )
         out.append((entry, strict))
     derived = (("onet_vocabulary.tsv", ONET_SOURCE), ("esco_vocabulary.tsv", ESCO_SOURCE))

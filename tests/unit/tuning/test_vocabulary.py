@@ -9,10 +9,13 @@ from importlib import resources
 import pytest
 from locations import REPO, SHARED
 
+from resume_checker.tuning.candidates import shared_head_hits
 from resume_checker.tuning.vocabulary import (
     CURATED_SOURCE,
     ESCO_SOURCE,
     ONET_SOURCE,
+    REQUIRED_CONTEXTS,
+    _context,
     is_junk,
     key,
     load_vocabulary,
@@ -213,9 +216,29 @@ MUST_NOT_FIND = [
     ("our HR team will contact you", "human resources"),
 ]
 
-#: ordinary words of ads that stay out of the vocabulary (the brief names them ambiguous)
+#: ordinary words of ads that stay out of the vocabulary, or count only in their trade's context
 PLAIN_WORDS = ["reservations", "check-in", "check in", "recruiting",
                "onboarding", "compensation", "discovery", "receiving", "negotiating", "audit"]
+
+#: (text, a term that needs a context, whether the text gives it one): the sentence of the hit
+#: decides, the hit's own words included
+NEEDS_CONTEXT = [
+    ("- Opera PMS for reservations and check-in.", "reservations", True),
+    ("- Opera PMS for reservations and check-in.", "check-in", True),
+    ("Handle reservations for a 140-room hotel", "reservations", True),
+    ("room reservations over the phone", "reservations", True),
+    ("guest check-in and check-out", "check-in", True),
+    ("Front-desk check-ins on the night shift", "check-in", True),
+    ("Restaurant reservations in OpenTable", "reservations", True),
+    ("We have reservations about remote work", "reservations", False),
+    ("Candidates accepted without reservation", "reservations", False),
+    ("Weekly check-in meetings with your manager", "check-in", False),
+    ("Regular check-ins with the team lead", "check-in", False),
+    ("check in with stakeholders", "check-in", False),
+    # the hotel is in another sentence: the sense is set where the word is written
+    ("Our clients are hotel chains. Weekly check-ins with your manager.", "check-in", False),
+    ("We serve hotels.\nWe have reservations about long notice periods", "reservations", False),
+]
 
 
 @pytest.mark.parametrize(("text", "name", "written"), MUST_FIND)
@@ -278,9 +301,57 @@ def test_soft_skills_activities_and_vendors_are_not_terms(label: str) -> None:
 @pytest.mark.parametrize("word", PLAIN_WORDS)
 def test_plain_words_of_every_field_are_not_curated_spellings(word: str) -> None:
     """"We have reservations", "check in with", "we are recruiting": the curated terms carry
-    the longer forms (reservation systems, guest check-in, full-cycle recruiting)."""
+    the longer forms (full-cycle recruiting), or the plain word needs its trade's context."""
     entry = load_vocabulary().lookup(word)
-    assert entry is None or entry.source != CURATED_SOURCE, entry
+    assert entry is None or entry.source != CURATED_SOURCE or entry.context, entry
+
+
+@pytest.mark.parametrize(("text", "name", "counts"), NEEDS_CONTEXT)
+def test_a_plain_word_term_counts_only_in_a_sentence_of_its_trade(
+    text: str, name: str, counts: bool
+) -> None:
+    entry = load_vocabulary().lookup(name)
+    assert entry is not None and entry.context == "hospitality", entry
+    found = {h.entry.name for h in load_vocabulary().find(text)}
+    assert (name in found) is counts, sorted(found)
+
+
+def test_every_required_context_is_known_and_an_unknown_one_fails_naming_the_row() -> None:
+    contexts = {e.context for e in load_vocabulary().entries if e.context}
+    assert contexts and contexts <= set(REQUIRED_CONTEXTS)
+    assert _context("cs needs=hospitality", "curated_terms.tsv", "reservations") == "hospitality"
+    assert _context("cs", "curated_terms.tsv", "Go") == ""
+    with pytest.raises(ValueError, match=r"curated_terms\.tsv: term 'x' .*'hotels'.*hospitality"):
+        _context("needs=hotels", "curated_terms.tsv", "x")
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "written"),
+    [("5+ years of commercial contract drafting and negotiation.", "commercial contracts",
+      "commercial contract"),
+     ("legal research and writing", "legal writing", "legal writing"),
+     ("contract drafting and negotiation", "contract negotiation", "contract negotiation")],
+)
+def test_a_term_sharing_a_word_with_another_is_found_beside_it(
+    line: str, name: str, written: str
+) -> None:
+    """ "commercial contract drafting": find() gives contract drafting (one term a word); the
+    plural term written as its modifier is found too, and the term find() gave is kept."""
+    vocabulary = load_vocabulary()
+    hits = vocabulary.find(line)
+    extra = {(h.entry.name, h.text) for h in shared_head_hits(line, vocabulary, hits)}
+    assert (name, written) in extra, sorted(extra)
+    assert not {n for n, _ in extra} & {h.entry.name for h in hits}
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["senior contract drafting", "we have reservations about check-in meetings",
+     "advanced machine learning engineering"],
+)
+def test_no_shared_word_term_without_a_known_plural_or_its_context(line: str) -> None:
+    vocabulary = load_vocabulary()
+    assert shared_head_hits(line, vocabulary, vocabulary.find(line)) == []
 
 
 def test_every_curated_term_owns_its_name_and_spellings() -> None:
