@@ -1,17 +1,19 @@
 """Skill depth: how long and how recently the resume shows each matched term in use.
 
-A term was used in an experience entry when one of its evidence lines lies in the entry's lines
-(:func:`with_spans`).  Its months of use are the merged months of those entries (overlapping
-roles counted once, an ongoing role to the month of ``today``), its last use the end of the
-latest of them.  Evidence outside every dated entry says where else the term appears (the
-skills list, the summary, projects, ...), by the section the line was filed under.
+A term was used in an experience entry when the line of one of its occurrences lies in the
+entry's lines (:func:`with_spans`).  Its months of use are the merged months of those entries
+(overlapping roles counted once, an ongoing role to the month of ``today``), its last use the
+end of the latest of them.  An occurrence outside every dated entry says where else the term
+appears (the skills list, the summary, projects, ...), by the section its line was filed under.
 
 An entry's lines run from its date line, or the title or employer line just above it, to the
 line before the next entry starts, and never past the end of its section; a date in
 Publications, Education or Certifications is no entry (:func:`.experience.extract_positions`),
-so a publication year or a course date gives no months.  Depth is read from the evidence the
-matcher keeps (at most :data:`resume_checker.matching.MAX_EVIDENCE` occurrences per term), so
-it costs a few comparisons per term.
+so a publication year or a course date gives no months.  Depth reads the line of every
+occurrence the matcher counts (:attr:`.TermMatch.lines`), not only the evidence it keeps (at
+most :data:`resume_checker.matching.MAX_EVIDENCE` per term), so a skill named in more roles
+than that keeps every role's months; a match built by hand, without lines, is read from its
+evidence.  It costs a few comparisons per line.
 """
 
 from __future__ import annotations
@@ -125,14 +127,14 @@ def skill_depth(match: TermMatch, positions: tuple[Position, ...]) -> SkillDepth
     first)."""
     used: set[int] = set()  # places in ``positions``
     elsewhere: set[str] = set()
-    for ev in match.evidence:
-        where = (ev.page, ev.line)
+    for page, line, section in _occurrence_lines(match):
+        where = (page, line)
         owners = [i for i, p in enumerate(positions)
                   if p.lines is not None and p.lines.first <= where <= p.lines.last]
         if owners:
             used.update(owners)
         else:
-            elsewhere.add(ev.section if ev.section in _PLACE_RANK else Section.OTHER.value)
+            elsewhere.add(section if section in _PLACE_RANK else Section.OTHER.value)
     ordered = tuple(p for i, p in enumerate(positions) if i in used)  # most recent first
     latest = max(ordered, key=lambda p: (p.dates.end, p.dates.ongoing), default=None)
     return SkillDepth(
@@ -143,6 +145,12 @@ def skill_depth(match: TermMatch, positions: tuple[Position, ...]) -> SkillDepth
         ongoing=latest.dates.ongoing if latest else False,
         elsewhere=tuple(sorted(elsewhere, key=_PLACE_RANK.__getitem__)),
     )
+
+
+def _occurrence_lines(match: TermMatch) -> tuple[tuple[int, int, str], ...]:
+    """(page, line number, section) of the lines the term occurs on: all of them as the matcher
+    lists them, or, for a match built by hand without them, its evidence lines."""
+    return match.lines or tuple((ev.page, ev.line, ev.section) for ev in match.evidence)
 
 
 def skill_depths(result: MatchResult, structure: StructureFacts) -> dict[str, SkillDepth]:

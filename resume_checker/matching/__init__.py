@@ -26,7 +26,8 @@ What counts as a match (each rule has a test in ``tests/unit/matching/test_match
 * an acronym the resume defines ("Mixture of Experts (MoE)" or "MoE (Mixture of Experts)")
   makes the other form count for the term, when the initials fit.
 
-A term counts every occurrence; at most :data:`MAX_EVIDENCE` are kept as evidence.  Each
+A term counts every occurrence; at most :data:`MAX_EVIDENCE` are kept as evidence, and the
+line of every occurrence is kept (``TermMatch.lines``: skill depth reads all of them).  Each
 occurrence is labelled with the kind of variant it is, if an exact-string search would miss it
 (plural, possessive, hyphen or space, line break, defined acronym, look-alike letters;
 :mod:`.exactness`), and each
@@ -44,7 +45,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from itertools import compress
 
-from resume_checker.documents.model import Document, Line, Origin
+from resume_checker.documents.model import Document, Line, Origin, Section
 from resume_checker.keywords.model import KeywordSet, Term
 from resume_checker.keywords.per_set import per_set
 from resume_checker.keywords.spelling import spelling_key
@@ -85,6 +86,8 @@ __all__ = [
 
 MAX_EVIDENCE = 5
 _CACHE_SIZE = 32
+#: a section's value without the enum's property lookup (read for every occurrence's line)
+_SECTION_VALUE = {s: s.value for s in Section}
 
 
 @dataclass(frozen=True)
@@ -116,6 +119,11 @@ class TermMatch:
     variants: tuple[str, ...] = ()
     #: when the set spells the term as an acronym and in full: which the resume writes
     forms: AcronymForms | None = None
+    #: the line of every counted occurrence (not only those kept as evidence), once each, in
+    #: document order, as (page, line number, section): what :class:`Evidence` says of its line
+    #: (a phrase wrapped onto the next line is on the line it starts on); empty in a match
+    #: built by hand
+    lines: tuple[tuple[int, int, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -269,9 +277,16 @@ def _collect(
         sensitive = term.case_sensitive
         kept: list[_Hit] = []
         kinds: list[str | None] = []
+        where: list[tuple[int, int, str]] = []  # every kept hit's line, once each, in text order
+        last = -1
         for hit in sorted(by_term[t_index], key=lambda h: (h.start, -h.end, h.alias)):
             if not kept or hit.start >= kept[-1].end:  # one count per place in the text
                 kept.append(hit)
+                at = bisect_right(starts, hit.start) - 1
+                if at != last:
+                    last = at
+                    line = lines[at]
+                    where.append((line.page, line.number, _SECTION_VALUE[line.section]))
                 written = text[hit.start : hit.end]
                 if (written == hit.alias and " " not in written and not hit.acronym
                         and text[hit.end : hit.end + 1] not in APOSTROPHES and not folded):
@@ -291,7 +306,7 @@ def _collect(
         both = forms[t_index]
         out.append(TermMatch(
             term.name, term.category, len(kept), evidence, exact, variants,
-            None if both is None else _written(both, by_term[t_index]),
+            None if both is None else _written(both, by_term[t_index]), tuple(where),
         ))
     return tuple(out)
 

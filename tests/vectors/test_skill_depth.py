@@ -105,6 +105,36 @@ Sep 2018 - Aug 2020
 - Served PyTorch models; scikit-learn baselines.
 """
 
+SEVEN_ROLES = """Pat Example
+pat@example.com
+
+Experience
+Staff Engineer, Company Seven
+Jan 2017 - Dec 2019
+- Ran Docker builds; SQL reports.
+Senior Engineer, Company Six
+Apr 2015 - Dec 2016
+- Moved services to Docker.
+Engineer, Company Five
+Jan 2015 - Mar 2015
+- Docker images for tests.
+Engineer, Company Four
+Jan 2013 - Dec 2014
+- Docker on build agents; SQL tuning.
+Engineer, Company Three
+Jul 2011 - Dec 2012
+- First Docker trials.
+Developer, Company Two
+Jan 2011 - Jun 2011
+- Scripts around Docker.
+Intern, Company One
+Jan 2010 - Dec 2010
+- Learnt Docker basics.
+
+Skills
+Docker, SQL
+"""
+
 #: (case, text, {term: (months, last year, ongoing, elsewhere)})
 CASES = [
     ("overlapping roles and present", OVERLAPPING, {
@@ -131,6 +161,11 @@ CASES = [
     ("a season and a skill in two adjacent roles", SEASON, {
         "PyTorch": (27, 2020, False, ()),               # Jun - Aug 2018 + Sep 2018 - Aug 2020
         "scikit-learn": (24, 2020, False, ()),
+    }),
+    # more occurrences than the matcher keeps as evidence: every role still counts
+    ("a skill in seven roles", SEVEN_ROLES, {
+        "Docker": (120, 2019, False, ("skills",)),     # 36 + 21 + 3 + 24 + 18 + 6 + 12
+        "SQL": (60, 2019, False, ("skills",)),         # Jan 2017 - Dec 2019 + 2013 - 2014
     }),
 ]
 
@@ -255,3 +290,27 @@ def test_batch_skill_depth_column_is_optional_and_survives_the_cache(tmp_path) -
     html = batch_html.render(first, skill_depth=True)
     assert "<th title=" in html and "Skill depth</th>" in html and "SQL 5.0y to 2017" in html
     assert "Skill depth</th>" not in batch_html.render(first)
+
+
+def test_a_match_built_by_hand_without_lines_is_read_from_its_evidence() -> None:
+    """Callers that build a TermMatch themselves (no ``lines``) keep the depth they had."""
+    from resume_checker.checks.depth import skill_depth
+    from resume_checker.matching import TermMatch, compile_matcher
+
+    report = check(OVERLAPPING.encode(), KWSET, filename="resume.txt", today=TODAY)
+    positions = report.structure.positions
+    python = next(m for m in report.matched if m.term == "Python")
+    by_hand = TermMatch(python.term, python.category, python.count, python.evidence)
+    assert by_hand.lines == ()
+    assert skill_depth(by_hand, positions) == python.depth
+    assert python.depth.months == 88 and python.depth.elsewhere == ("skills", "summary")
+    # and the seven-role resume: evidence alone keeps five roles, the lines all seven
+    from resume_checker.api import read_resume
+
+    seven = check(SEVEN_ROLES.encode(), KWSET, filename="resume.txt", today=TODAY)
+    docker = compile_matcher(KWSET).match(read_resume(SEVEN_ROLES.encode(),
+                                                      filename="resume.txt")).get("Docker")
+    assert docker is not None and docker.count == 8 and len(docker.lines) == 8
+    hand = TermMatch(docker.term, docker.category, docker.count, docker.evidence)
+    assert len(skill_depth(hand, seven.structure.positions).positions) == 5
+    assert len(skill_depth(docker, seven.structure.positions).positions) == 7
