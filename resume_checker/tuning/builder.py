@@ -8,16 +8,16 @@ against a background corpus.  Each ad is read by its parts (:mod:`.jobad`): requ
 benefits, company and legal boilerplate give no term of their own.  Years of experience and the
 degree asked for become the set's ``min_years_experience`` and ``education``.  The result keeps,
 for every term, why it is there (the ad's own words), so the draft YAML can say so in a comment.
-:mod:`.candidates` finds what the documents could be asking for; this module tallies those
-candidates over the ads, chooses and weighs them, marks the knock-outs and builds the set.
+:mod:`.candidates` finds what the documents could be asking for and :mod:`.tally` counts
+those candidates over the ads; this module chooses and weighs them, marks the knock-outs and
+builds the set.
 """
 
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from resume_checker.errors import KeywordSetError
 from resume_checker.keywords.model import Category, EducationRequirement, KeywordSet, Term
@@ -33,25 +33,20 @@ from resume_checker.tuning.candidates import (
     Ad,
     extend_vocabulary,
     find_candidates,
-    shared_head_hits,
 )
-from resume_checker.tuning.cues import (
-    DEGREE_ALIASES,
-    DEGREE_LEVELS,
-    Degree,
-    Level,
-    languages,
-    lowest_degree,
-    years_of_experience,
+from resume_checker.tuning.cues import DEGREE_LEVELS, Level
+from resume_checker.tuning.jobad import sentences
+from resume_checker.tuning.tally import (
+    CREDENTIAL_CATEGORIES,
+    DEGREE_SOURCE,
+    Asks,
+    Tally,
+    excerpt,
+    tally_ads,
 )
-from resume_checker.tuning.cues import degrees as find_degrees
-from resume_checker.tuning.jobad import Part, Sentence, sentences
 from resume_checker.tuning.vocabulary import (
     CURATED_SOURCE,
     ONET_SOURCE,
-    Entry,
-    Hit,
-    Vocabulary,
     is_junk,
     load_vocabulary,
 )
@@ -90,8 +85,6 @@ CATEGORY_TITLES: dict[str, str] = {
     "licences": "Licences and clearances",
     "education": "Education",
 }
-#: categories whose terms are credentials, listed on their own when missing
-CREDENTIAL_CATEGORIES = frozenset({"certifications", "licences"})
 #: categories never drafted as knock-outs: venues, phrases, degrees (the education field
 #: carries the degree), the title's words
 _NEVER_REQUIRED = frozenset({"skills", "research", "applications", "education", "occupation",
@@ -99,8 +92,6 @@ _NEVER_REQUIRED = frozenset({"skills", "research", "applications", "education", 
 #: categories required only when the sentence itself says "must" / "required" (a heading
 #: is not enough: resumes often leave them out, and a knock-out drops the whole resume)
 _SAID_ONLY = frozenset({"languages", "certifications", "licences"})
-#: the origin of a degree term (drafted while tallying, for several documents only)
-DEGREE_SOURCE = "degree level"
 #: entries the documents themselves define: no vocabulary junk rule applies to them
 _OWN_SOURCES = frozenset({CERT_SOURCE, CREDENTIAL_SOURCE, ACRONYM_SOURCE, PHRASE_SOURCE,
                           DEGREE_SOURCE, LANGUAGE_SOURCE, TITLE_SOURCE, CURATED_SOURCE,
@@ -147,176 +138,6 @@ class Draft:
     document_count: int
 
 
-@dataclass
-class _Tally:
-    entry: Entry
-    docs: dict[int, Level] = field(default_factory=dict)
-    mentions: int = 0
-    written: dict[str, int] = field(default_factory=dict)
-    notes: list[str] = field(default_factory=list)
-    #: position of the first mention (sentence number): ads list what matters most first
-    first: int = 1 << 30
-    stated: set[int] = field(default_factory=set)       # documents whose sentence states it
-    said: set[int] = field(default_factory=set)         # ... in the sentence itself ("must")
-    first_stated: int = 1 << 30                         # the first of those sentences
-    asked: set[int] = field(default_factory=set)        # ... under a requirements part
-    excerpt: str = ""
-    excerpt_rank: int = 9
-    titled: bool = False                                # the job title names it
-    #: documents offering it as one option, not a must: "X or Y", an example ("such as X"),
-    #: a degree's field ("BS in Chemistry, Physics or related"), or something to get later
-    #: ("must obtain X within 6 months")
-    alternative: set[int] = field(default_factory=set)
-
-    def add(self, doc: int, level: Level, written: str, position: int = 0,
-            sentence: Sentence | None = None, span: tuple[int, int] | None = None) -> None:
-        self.mentions += 1
-        self.first = min(self.first, position)
-        self.written[written] = self.written.get(written, 0) + 1
-        before = self.docs.get(doc, Level.NONE)
-        if level is Level.REQUIRED or (level is Level.PREFERRED and before is Level.NONE):
-            self.docs[doc] = level
-        else:
-            self.docs.setdefault(doc, before)
-        if sentence is not None:
-            if sentence.stated and level is Level.REQUIRED:
-                self.stated.add(doc)
-                self.first_stated = min(self.first_stated, position)
-            if sentence.said:
-                self.said.add(doc)
-            if sentence.part is Part.REQUIRED:
-                self.asked.add(doc)
-            rank = {Level.REQUIRED: 0, Level.NONE: 1, Level.PREFERRED: 2}[level]
-            if rank < self.excerpt_rank:
-                self.excerpt, self.excerpt_rank = _excerpt(sentence.text, span), rank
-
-
-def _excerpt(text: str, span: tuple[int, int] | None, width: int = 120) -> str:
-    """The sentence, or the ``width`` characters around the mention, on one line."""
-    text = " ".join(text.split())
-    if len(text) <= width or span is None:
-        return text[:width]
-    middle = (span[0] + span[1]) // 2
-    start = max(0, min(middle - width // 2, len(text) - width))
-    return ("\u2026" if start else "") + text[start : start + width].strip() + (
-        "\u2026" if start + width < len(text) else "")
-
-
-@dataclass
-class _Asks:
-    """What one document asks for beyond terms: years of experience and a degree."""
-
-    years: float | None = None
-    degree: Degree | None = None
-    degree_stated: bool = False   # "required", "must" and no "or equivalent"
-    skill_years: dict[str, float] = field(default_factory=dict)
-
-
-def _tally(
-    ads: Sequence[Ad], vocabulary: Vocabulary, base: Vocabulary, degree_terms: bool
-) -> tuple[dict[str, _Tally], list[_Asks]]:
-    tallies: dict[str, _Tally] = {}
-    asks: list[_Asks] = []
-    for doc, ad in enumerate(ads):
-        overall: list[float] = []
-        tied: list[float] = []
-        wanted: list[Degree] = []
-        preferred: list[Degree] = []
-        ask = _Asks()
-        for position, sentence in enumerate(ad.sentences):
-            line, level = sentence.text, sentence.level
-            hits = vocabulary.find(line)
-            hits += shared_head_hits(line, vocabulary, hits)
-            found = find_degrees(line)
-            alternatives = _alternatives(line, hits) | _optional(line, hits, found)
-            for hit in hits:
-                if hit.text == "CV" and _APPLYING.search(line):
-                    continue  # "send your CV": a curriculum vitae, not computer vision
-                tally = tallies.setdefault(hit.entry.name, _Tally(hit.entry))
-                if sentence.boilerplate:
-                    tally.mentions += 1  # the ad names it, but not as something it asks
-                    continue
-                tally.add(doc, level, hit.text, position, sentence, (hit.start, hit.end))
-                if hit.entry.name in alternatives and sentence.stated:
-                    tally.alternative.add(doc)
-                if hit.entry.source == CERT_SOURCE:  # a certification inside one
-                    for inner in base.find(hit.text):
-                        if inner.entry.category in CREDENTIAL_CATEGORIES:
-                            tallies.setdefault(inner.entry.name, _Tally(inner.entry)).add(
-                                doc, level, inner.text, position, sentence
-                            )
-            if sentence.boilerplate:
-                continue
-            for lang in languages(line):
-                spoken = tallies.get(lang.name)
-                if spoken is not None and lang.level and lang.level not in spoken.notes:
-                    spoken.notes.append(lang.level)
-            for asked in years_of_experience(line):
-                topic = vocabulary.find(asked.topic[:40])
-                skill = next((h.entry.name for h in topic if h.entry.category != "occupation"),
-                             None)
-                if skill is None:
-                    overall.append(asked.years)
-                else:
-                    tied.append(asked.years)
-                    ask.skill_years[skill] = min(ask.skill_years.get(skill, 99), asked.years)
-            (preferred if level is Level.PREFERRED else wanted).extend(found)
-            if found and sentence.said and not re.search(
-                r"equivalent|or (?:relevant |related )?experience", line, re.I
-            ):
-                ask.degree_stated = True
-            for degree in found if degree_terms else ():
-                aliases = DEGREE_ALIASES[degree.level]
-                entry = Entry(degree.level, "education", aliases, DEGREE_SOURCE)
-                tally = tallies.setdefault(degree.level, _Tally(entry))
-                tally.add(doc, level, degree.level, position, sentence)
-                tally.notes.extend(f for f in degree.fields if f not in tally.notes)
-        ask.years = min(overall or tied or [0.0]) or None
-        ask.degree = lowest_degree(wanted or preferred)
-        ask.degree_stated = ask.degree_stated and bool(wanted)
-        asks.append(ask)
-    return tallies, asks
-
-
-_APPLYING = re.compile(r"\b(?:your|send|submit|upload|attach|applications?|apply\w*|letter|"
-                       r"diplomas?|a CV)\b", re.I)
-_OR = re.compile(r"\s*(?:,\s*)?(?:or|/|\|)\s*", re.I)
-
-
-def _alternatives(line: str, hits: Sequence[Hit]) -> set[str]:
-    """Names offered as alternatives in a line ("Django or Flask", "Heroku/AWS"): one of them
-    is enough, so none is a knock-out on its own."""
-    out: set[str] = set()
-    for left, right in zip(hits, hits[1:], strict=False):
-        if _OR.fullmatch(line[left.end : right.start]):
-            out.update((left.entry.name, right.entry.name))
-    return out
-
-
-#: the start of a list of examples or options: what follows is one way to meet the ask
-_EXAMPLES = re.compile(r"\b(?:such as|e\.\s?g\.|for (?:example|instance)|including|like|"
-                       r"(?:one|two) or more of|(?:at least )?one of|any of|either|"
-                       r"(?:ability|able|willing(?:ness)?) to (?:obtain|get|acquire|earn)|"
-                       r"(?:to )?obtain(?:ed)? (?:within|after|by)|within \d+ (?:days|months))\b",
-                       re.I)
-_ETC = re.compile(r"\betc\b\.?|\band so on\b|\band more\b", re.I)
-
-
-def _optional(line: str, hits: Sequence[Hit], degrees: Sequence[Degree]) -> set[str]:
-    """Names a line offers as one way to meet it, never a knock-out on their own: those after
-    "such as", "e.g.", "one or more of", "ability to obtain" ..., those before a closing
-    "etc.", and a degree's fields of study ("BS in Chemistry or related field": the degree is
-    the requirement, the ``education`` of the set, and its fields score there)."""
-    fields = {f.casefold() for d in degrees for f in d.fields}
-    cue = _EXAMPLES.search(line)
-    after = cue.start() if cue else len(line) + 1
-    etc = _ETC.search(line)
-    before = etc.start() if etc else -1
-    return {
-        h.entry.name for h in hits
-        if h.start >= after or h.end <= before
-        or h.text.casefold() in fields or h.entry.name.casefold() in fields
-    }
 
 
 def _lower_median(values: list[float]) -> float:
@@ -325,7 +146,7 @@ def _lower_median(values: list[float]) -> float:
 
 
 def _requirements(
-    asks: Sequence[_Asks],
+    asks: Sequence[Asks],
 ) -> tuple[float | None, EducationRequirement | None]:
     """The set's years of experience and degree: one document's own, or, for several, what
     at least half of them ask (the lower median; the degree most of them name)."""
@@ -374,16 +195,16 @@ def build_keyword_set(
     found = find_candidates(ads, base, phrases, occupation or title, titled)
     vocabulary = extend_vocabulary(base, found)
     n = len(sources)
-    tallies, asks = _tally(ads, vocabulary, base, degree_terms=n > 1)
+    tallies, asks = tally_ads(ads, vocabulary, base, degree_terms=n > 1)
     for name in titled:  # the title names the occupation: a term even if the text does not
         entry = next((e for e in vocabulary.entries[::-1] if e.name == name), None)
         if entry is not None:
-            tally = tallies.setdefault(name, _Tally(entry))
+            tally = tallies.setdefault(name, Tally(entry))
             tally.titled = True
             for doc in range(n):
                 tally.docs.setdefault(doc, Level.NONE)
             if not tally.mentions:  # "Engineering" of "Mechanical Engineer": the title says it
-                tally.mentions, tally.excerpt = 1, _excerpt(occupation or title, None)
+                tally.mentions, tally.excerpt = 1, excerpt(occupation or title, None)
     min_docs = 1 if n <= 3 else max(2, math.ceil(0.05 * n))
     own = (CERT_SOURCE, PHRASE_SOURCE, CREDENTIAL_SOURCE, LANGUAGE_SOURCE, TITLE_SOURCE,
            LISTED_SOURCE)
@@ -439,7 +260,7 @@ def build_keyword_set(
     return Draft(keyword_set, tuple(evidence), n)
 
 
-def _priority(t: _Tally) -> tuple[bool, int, int, int, int, str]:
+def _priority(t: Tally) -> tuple[bool, int, int, int, int, str]:
     """Which terms survive the max_terms cut: found terms before phrases, then the most
     common, those under a required cue, the most mentioned, the earliest mentioned."""
     req = sum(lv is Level.REQUIRED for lv in t.docs.values())
@@ -462,16 +283,16 @@ def _category_rank(category: str) -> tuple[int, int, str]:
     return (1, 0, category)
 
 
-def _order(tally: _Tally) -> tuple[tuple[int, int, str], int, int, str]:
+def _order(tally: Tally) -> tuple[tuple[int, int, str], int, int, str]:
     return (_category_rank(tally.entry.category), -len(tally.docs), -tally.mentions,
             tally.entry.name.lower())
 
 
-def _required(chosen: Sequence[_Tally], n: int) -> set[str]:
+def _required(chosen: Sequence[Tally], n: int) -> set[str]:
     """Terms the documents state as required (a "minimum" / "must" part or sentence) in most
     documents that mention them; few, common ones, and never a phrase, a venue, the title's
     words, a degree or the English an English ad is written in."""
-    def rank(t: _Tally) -> tuple[int, int, bool, int, int, str]:
+    def rank(t: Tally) -> tuple[int, int, bool, int, int, str]:
         return (-len(t.stated), -len(t.docs), t.entry.source == DEGREE_SOURCE, t.first_stated,
                 t.first, t.entry.name)
 
@@ -492,7 +313,7 @@ def _required(chosen: Sequence[_Tally], n: int) -> set[str]:
 
 
 def _term(
-    tally: _Tally, sources: Sequence[SourceText], required: bool, n: int, seen: set[str],
+    tally: Tally, sources: Sequence[SourceText], required: bool, n: int, seen: set[str],
     owners: dict[str, str], years: float | None = None,
 ) -> tuple[Term, Evidence]:
     entry = tally.entry
