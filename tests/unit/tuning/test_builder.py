@@ -475,3 +475,13 @@ def test_weights_follow_how_often_the_ad_names_a_term_and_english_weighs_least()
     assert weights["Python"] > weights["SQL"]
     assert weights["English"] < weights["German"]
     assert weights["Python"] <= 2 * 2.0  # the mention factor is capped at x2
+
+
+def test_every_vocabulary_category_has_a_title() -> None:
+    """A drafted category is shown by its title: none may fall back to its id ("Hr")."""
+    from resume_checker.tuning.builder import CATEGORY_TITLES
+    from resume_checker.tuning.candidates import credential_entries
+    from resume_checker.tuning.vocabulary import load_vocabulary
+
+    categories = {e.category for e in (*load_vocabulary().entries, *credential_entries())}
+    assert sorted(categories - set(CATEGORY_TITLES)) == []
